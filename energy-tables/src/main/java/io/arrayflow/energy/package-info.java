@@ -1,0 +1,2 @@
+/** Per-action energy tables and the EnergyModel. */
+package io.arrayflow.energy;

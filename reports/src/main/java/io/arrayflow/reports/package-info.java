@@ -1,0 +1,2 @@
+/** CSV/JSON/Markdown writers and JFreeChart charts. */
+package io.arrayflow.reports;
