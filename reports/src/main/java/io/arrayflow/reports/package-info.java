@@ -1,2 +1,2 @@
-/** CSV/JSON/Markdown writers and JFreeChart charts. */
+/** Writers for results (text tables, CSV, JSON, Markdown) and the charts that go into a report. */
 package io.arrayflow.reports;
