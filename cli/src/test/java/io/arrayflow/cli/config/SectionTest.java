@@ -22,7 +22,7 @@ class SectionTest {
         assertThrows(ConfigException.class, () -> YamlFiles.parse("a: 1\nb: [1, 2\n", "x.yaml"));
     assertEquals(1, e.problems().size());
     assertEquals(
-        "x.yaml:2:9: malformed YAML: while parsing a flow sequence; expected',' or ']', but got <stream end>",
+        "x.yaml:2:9: malformed YAML: while parsing a flow sequence; expected ',' or ']', but got <stream end>",
         e.problems().get(0));
   }
 
