@@ -52,6 +52,11 @@ public final class ConfigReader {
     return file;
   }
 
+  /** How many problems have been recorded so far. */
+  public int problemCount() {
+    return problems.size();
+  }
+
   /** Whether any problem has been recorded. */
   public boolean hasProblems() {
     return !problems.isEmpty();
