@@ -7,7 +7,9 @@ import java.util.Locale;
 final class Levenshtein {
   private Levenshtein() {}
 
-  /** The candidate closest to {@code key}, or null if none is within a plausible typo distance. */
+  /**
+   * The candidate closest to {@code key}, or null if none is a plausible typo or truncation of it.
+   */
   static String nearest(String key, List<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -18,7 +20,16 @@ final class Levenshtein {
         bestDistance = d;
       }
     }
-    return bestDistance <= Math.max(2, key.length() / 2) ? best : null;
+    if (bestDistance <= Math.max(2, key.length() / 2)) {
+      return best;
+    }
+    // A truncated key ("leakage" for "leakage_pj_per_cycle") is far in edits but plainly meant.
+    for (String candidate : candidates) {
+      if (key.length() >= 3 && candidate.startsWith(key)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   /** The number of single-character insertions, deletions and substitutions from a to b. */

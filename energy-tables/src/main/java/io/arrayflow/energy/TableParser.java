@@ -79,7 +79,7 @@ final class TableParser {
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new EnergyTableException(
-          List.of(file + ": malformed YAML" + where + ": " + firstLine(e.getOriginalMessage())));
+          List.of(file + ": malformed YAML" + where + ": " + problem(e.getOriginalMessage())));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new EnergyTableException(
@@ -515,9 +515,17 @@ final class TableParser {
     return node.toString();
   }
 
-  private static String firstLine(String message) {
-    String text = message == null ? "" : message.strip();
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
+  /**
+   * SnakeYAML's message without its source excerpts: the unindented lines (context, problem), e.g.
+   * "while parsing a flow mapping: expected ',' or '}', but got :".
+   */
+  private static String problem(String message) {
+    List<String> lines = new ArrayList<>();
+    for (String line : (message == null ? "" : message).split("\n")) {
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        lines.add(line.strip());
+      }
+    }
+    return String.join(": ", lines);
   }
 }
