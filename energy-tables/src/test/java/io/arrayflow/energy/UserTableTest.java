@@ -69,6 +69,53 @@ class UserTableTest {
   }
 
   @Test
+  void loadsTheFullerDocsExampleWithCurvesScalingAndTechnologies() throws IOException {
+    EnergyModel model =
+        EnergyTables.load(
+            write(
+                "my-28nm.yaml",
+                String.join(
+                    "\n",
+                    "name: my-28nm",
+                    "unit: pJ",
+                    "per: word",
+                    "word_bits: 64",
+                    "scaling: {multiply: quadratic, add: linear, vector: linear}",
+                    "mac:",
+                    "  multiply: {8: 0.1, 16: 0.35}",
+                    "  add: {32: 0.05}",
+                    "rf:  {per: bit, read: {256B: 0.02, 1KiB: 0.04}, write: {256B: 0.025, 1KiB:"
+                        + " 0.05}}",
+                    "noc: {per: bit, delivery: 0.02, hop: 0.008}",
+                    "glb: {read: {32KiB: 8, 256KiB: 20, 2MiB: 45}, write: {32KiB: 9, 256KiB: 22,"
+                        + " 2MiB: 50}}",
+                    "dram:",
+                    "  per: bit",
+                    "  read: 8.0",
+                    "  write: 8.0",
+                    "  technologies: {hbm2: {read: 3.9, write: 3.9}}",
+                    "vector: {op: {16: 0.2}}",
+                    "")));
+    assertEquals(0.1 + 0.05, model.macEnergy(8, 8, 32), EPS);
+    assertEquals(0.35 * 4 + 0.05, model.macEnergy(32, 32, 32), EPS);
+    assertEquals(0.03 * 16, model.rfReadEnergy(512, 16), EPS);
+    assertEquals(22.0 * 2, model.glbWriteEnergy(256 * 1024, 128), EPS);
+    assertEquals(3.9 * 64, model.dramReadEnergy("hbm2", 64), EPS);
+    assertEquals(0.1, model.vectorOpEnergy(8), EPS);
+  }
+
+  @Test
+  void rejectsATableThatIsNotAMapping() throws IOException {
+    Path file = write("list.yaml", "- name: x\n");
+    assertEquals(
+        List.of(
+            file
+                + ": must be a mapping with keys name, unit, source, per, word_bits, scaling, mac,"
+                + " fp_mac, rf, noc, glb, dram, vector, leakage_pj_per_cycle, was a list"),
+        errors(file));
+  }
+
+  @Test
   void perBitAndPerWordValuesScaleWithTheBlockWidth() throws IOException {
     EnergyModel model =
         EnergyTables.load(
