@@ -126,9 +126,13 @@ public final class Conv2d {
     return col;
   }
 
-  /** Output extent of one axis: {@code (in + 2·pad − dilation·(k−1) − 1) / stride + 1}. */
+  /**
+   * Output extent of one axis, {@code floor((in + 2·pad − dilation·(k−1) − 1) / stride) + 1}, or 0
+   * when the dilated window does not fit the padded input.
+   */
   public static int outputSize(int in, int k, int stride, int dilation, int pad) {
-    return (in + 2 * pad - dilation * (k - 1) - 1) / stride + 1;
+    int span = in + 2 * pad - dilation * (k - 1) - 1;
+    return span < 0 ? 0 : span / stride + 1;
   }
 
   private static int[] dims(int[] xs, int[] ws, ConvParams p) {

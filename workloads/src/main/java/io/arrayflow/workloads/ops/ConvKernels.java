@@ -29,8 +29,8 @@ final class ConvKernels {
       int dw,
       int ph,
       int pw) {
-    int p = Math.max(0, (h + 2 * ph - dh * (r - 1) - 1) / sh + 1);
-    int q = Math.max(0, (wd + 2 * pw - dw * (s - 1) - 1) / sw + 1);
+    int p = Conv2d.outputSize(h, r, sh, dh, ph);
+    int q = Conv2d.outputSize(wd, s, sw, dw, pw);
     int plane = h * wd;
     int outPlane = p * q;
     boolean pointwise = r == 1 && s == 1 && sh == 1 && sw == 1 && ph == 0 && pw == 0;
@@ -113,8 +113,8 @@ final class ConvKernels {
       int dw,
       int ph,
       int pw) {
-    int p = Math.max(0, (h + 2 * ph - dh * (r - 1) - 1) / sh + 1);
-    int q = Math.max(0, (wd + 2 * pw - dw * (s - 1) - 1) / sw + 1);
+    int p = Conv2d.outputSize(h, r, sh, dh, ph);
+    int q = Conv2d.outputSize(wd, s, sw, dw, pw);
     int plane = h * wd;
     int outPlane = p * q;
     boolean pointwise = r == 1 && s == 1 && sh == 1 && sw == 1 && ph == 0 && pw == 0;
