@@ -22,6 +22,10 @@ import java.util.function.BiFunction;
  *   <li>{@code vit-b16} 224²: 17,563,828,224 (published ≈17.6 G; patch embedding and head
  *       included).
  * </ul>
+ *
+ * <p>Transformers start from the embedded sequence (token/position embedding lookups are not
+ * modelled, except ViT's position add) and use the tanh form of GELU throughout; CNN batch norm is
+ * taken as folded into the convs and AlexNet's LRN is omitted (no MACs either way).
  */
 public enum Model {
   ALEXNET("alexnet", 227, Cnns::alexnet),

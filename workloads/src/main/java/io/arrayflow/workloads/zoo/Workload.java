@@ -1,7 +1,9 @@
 package io.arrayflow.workloads.zoo;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A named list of layers in execution order — what the simulator runs. {@link #totalMacs()} counts
@@ -12,7 +14,7 @@ public record Workload(String name, List<Layer> layers) {
   /** Copies the layer list and checks that layer names are unique. */
   public Workload {
     layers = List.copyOf(layers);
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (Layer l : layers) {
       if (!seen.add(l.name())) {
         throw new IllegalArgumentException(
