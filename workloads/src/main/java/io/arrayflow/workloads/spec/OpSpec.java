@@ -210,6 +210,65 @@ public record OpSpec(
         true);
   }
 
+  /** A 2-D convolution with per-axis stride, padding and dilation (all in elements). */
+  public static OpSpec conv(
+      String name,
+      int n,
+      int g,
+      int m,
+      int c,
+      int h,
+      int w,
+      int r,
+      int s,
+      int strideH,
+      int strideW,
+      int padH,
+      int padW,
+      int dilationH,
+      int dilationW) {
+    return new OpSpec(
+        name,
+        OpKind.CONV,
+        n,
+        g,
+        m,
+        c,
+        h,
+        w,
+        r,
+        s,
+        strideH,
+        strideW,
+        dilationH,
+        dilationW,
+        padH,
+        padW,
+        true);
+  }
+
+  /** The same op under another name. */
+  public OpSpec named(String newName) {
+    return new OpSpec(
+        newName,
+        kind,
+        n,
+        g,
+        m,
+        c,
+        h,
+        w,
+        r,
+        s,
+        strideH,
+        strideW,
+        dilationH,
+        dilationW,
+        padH,
+        padW,
+        weightsStatic);
+  }
+
   /** A fully connected layer: {@code n} rows of {@code in} features to {@code out} features. */
   public static OpSpec fc(String name, int n, int in, int out) {
     return new OpSpec(name, OpKind.FC, n, 1, out, in, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, true);

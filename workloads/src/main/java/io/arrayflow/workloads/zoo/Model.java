@@ -1,0 +1,107 @@
+package io.arrayflow.workloads.zoo;
+
+import io.arrayflow.workloads.tensor.FloatTensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * The built-in networks, each carrying its builder and native input size. Exact MAC totals at batch
+ * 1 (conv + FC + matmul; vector ops excluded), against the published figure:
+ *
+ * <ul>
+ *   <li>{@code alexnet} 227²: 724,406,816 (published ≈724 M, Eyeriss; includes the FC layers).
+ *   <li>{@code vgg16} 224²: 15,470,264,320 (published ≈15.5 G).
+ *   <li>{@code resnet18} 224²: 1,814,073,344 (published ≈1.8 G; includes the FC).
+ *   <li>{@code resnet50} 224²: 4,089,184,256 (published ≈4.09 G, torchvision v1.5; includes the
+ *       FC).
+ *   <li>{@code mobilenet_v2} 224²: 300,774,272 (published ≈300 M; includes the classifier).
+ *   <li>{@code bert-base} seq 128: 11,173,625,856 (≈11.2 G; embeddings and pooler/heads excluded).
+ *   <li>{@code gpt2} seq 128: prefill 11,212,223,232 + decode 125,909,760 = 11,338,132,992 (LM head
+ *       on the last token of each phase; embeddings excluded).
+ *   <li>{@code vit-b16} 224²: 17,563,828,224 (published ≈17.6 G; patch embedding and head
+ *       included).
+ * </ul>
+ *
+ * <p>Transformers start from the embedded sequence (token/position embedding lookups are not
+ * modelled, except ViT's position add) and use the tanh form of GELU throughout; CNN batch norm is
+ * taken as folded into the convs and AlexNet's LRN is omitted (no MACs either way).
+ */
+public enum Model {
+  ALEXNET("alexnet", 227, Cnns::alexnet),
+  VGG16("vgg16", 224, Cnns::vgg16),
+  RESNET18("resnet18", 224, Cnns::resnet18),
+  RESNET50("resnet50", 224, Cnns::resnet50),
+  MOBILENET_V2("mobilenet_v2", 224, Cnns::mobilenetV2),
+  BERT_BASE("bert-base", 224, Transformers::bertBase),
+  GPT2("gpt2", 224, Transformers::gpt2),
+  GPT2_PREFILL("gpt2-prefill", 224, Transformers::gpt2PrefillOnly),
+  GPT2_DECODE("gpt2-decode", 224, Transformers::gpt2DecodeOnly),
+  VIT_B16("vit-b16", 224, Transformers::vitB16);
+
+  /** The default sequence length of the transformers, in tokens. */
+  public static final int DEFAULT_SEQ = 128;
+
+  private static final Model[] VALUES = values();
+
+  private final String key;
+  private final int nativeImageSize;
+  private final BiFunction<Net, ModelInput, Act> builder;
+
+  Model(String key, int nativeImageSize, BiFunction<Net, ModelInput, Act> builder) {
+    this.key = key;
+    this.nativeImageSize = nativeImageSize;
+    this.builder = builder;
+  }
+
+  /** The name used on the command line and in configs, e.g. {@code resnet50}. */
+  public String key() {
+    return key;
+  }
+
+  /** The image side the network was published with, in pixels (unused by text models). */
+  public int nativeImageSize() {
+    return nativeImageSize;
+  }
+
+  /** The native-size input for {@code batch} and {@code seq} tokens. */
+  public ModelInput input(int batch, int seq) {
+    return new ModelInput(batch, seq, nativeImageSize);
+  }
+
+  /** The layer list, in execution order, for {@code in}; named after the model. */
+  public Workload workload(ModelInput in) {
+    Net net = Net.tracing();
+    builder.apply(net, in);
+    return new Workload(key, net.layers());
+  }
+
+  /** Runs a float forward pass with weights and inputs seeded by {@code seed}; the model output. */
+  public FloatTensor forward(ModelInput in, long seed) {
+    return builder.apply(Net.executing(seed), in).value();
+  }
+
+  /**
+   * The model called {@code name} (case-insensitive, {@code _} and {@code -} alike); fails listing
+   * the valid names.
+   */
+  public static Model named(String name) {
+    String wanted = name.replace('_', '-');
+    for (Model m : VALUES) {
+      if (m.key.replace('_', '-').equalsIgnoreCase(wanted)) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown workload '" + name + "'; expected one of " + String.join(", ", names()));
+  }
+
+  /** Every model name, in declaration order. */
+  public static List<String> names() {
+    List<String> out = new ArrayList<>();
+    for (Model m : VALUES) {
+      out.add(m.key);
+    }
+    return out;
+  }
+}

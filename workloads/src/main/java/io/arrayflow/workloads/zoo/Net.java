@@ -1,0 +1,343 @@
+package io.arrayflow.workloads.zoo;
+
+import io.arrayflow.workloads.ops.Activations;
+import io.arrayflow.workloads.ops.Attention;
+import io.arrayflow.workloads.ops.Conv2d;
+import io.arrayflow.workloads.ops.ConvParams;
+import io.arrayflow.workloads.ops.KvCache;
+import io.arrayflow.workloads.ops.Linear;
+import io.arrayflow.workloads.ops.Normalization;
+import io.arrayflow.workloads.ops.Pooling;
+import io.arrayflow.workloads.ops.Tensors;
+import io.arrayflow.workloads.spec.OpSpec;
+import io.arrayflow.workloads.spec.VectorKind;
+import io.arrayflow.workloads.spec.VectorOpSpec;
+import io.arrayflow.workloads.tensor.FloatTensor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The graph builder the models are written against. Every call records its layer (MAC or vector)
+ * under {@code prefix + name} and, when executing, computes the values in the reference engine with
+ * weights drawn from a seed mixed with the parameter's name (without the prefix, so a GPT-2 prefill
+ * and decode share weights). Weights are uniform in {@code ±√(3/fanIn)} (LeCun-uniform: unit
+ * variance is roughly preserved, so deep nets neither blow up nor vanish); batch norm is taken as
+ * folded into the conv and not modelled.
+ */
+final class Net {
+  private static final float LN_EPS = 1e-5f;
+  private static final float BIAS_BOUND = 0.05f;
+
+  private final boolean execute;
+  private final long seed;
+  private final List<Layer> layers = new ArrayList<>();
+  private final Map<String, KvCache> caches = new HashMap<>();
+  private final Map<String, Integer> cacheLengths = new HashMap<>();
+  private String prefix = "";
+  private boolean recording = true;
+
+  private Net(boolean execute, long seed) {
+    this.execute = execute;
+    this.seed = seed;
+  }
+
+  /** A net that only traces shapes and records layers. */
+  static Net tracing() {
+    return new Net(false, 0);
+  }
+
+  /** A net that also computes values, with weights derived from {@code seed}. */
+  static Net executing(long seed) {
+    return new Net(true, seed);
+  }
+
+  boolean executes() {
+    return execute;
+  }
+
+  /** Layer names recorded from now on start with {@code p}. */
+  void prefix(String p) {
+    prefix = p;
+  }
+
+  /** Whether layers are recorded from now on (values are computed either way). */
+  void recording(boolean on) {
+    recording = on;
+  }
+
+  List<Layer> layers() {
+    return layers;
+  }
+
+  /** A seeded model input of the given shape (uniform in [-1, 1)). */
+  Act input(String key, int... shape) {
+    return new Act(shape, execute ? FloatTensor.random(mix("input." + key), shape) : null);
+  }
+
+  /** Wraps a given tensor as an activation. */
+  Act of(FloatTensor t) {
+    return new Act(t.shape(), t);
+  }
+
+  /** A square conv without bias; {@code x} is {@code [N][C][H][W]}. */
+  Act conv(String name, Act x, int outChannels, int k, int stride, int pad, int groups) {
+    int n = x.dim(0);
+    int c = x.dim(1);
+    OpSpec spec =
+        OpSpec.conv(
+            prefix + name,
+            n,
+            groups,
+            outChannels / groups,
+            c / groups,
+            x.dim(2),
+            x.dim(3),
+            k,
+            k,
+            stride,
+            pad,
+            1);
+    record(Layer.of(spec));
+    int[] shape = {n, outChannels, spec.p(), spec.q()};
+    if (!execute) {
+      return new Act(shape, null);
+    }
+    int fanIn = c / groups * k * k;
+    FloatTensor w = weights(name, fanIn, outChannels, c / groups, k, k);
+    ConvParams p = ConvParams.of(stride, pad).withGroups(groups);
+    return new Act(shape, Conv2d.conv2d(x.value(), w, p));
+  }
+
+  /** A fully connected layer with bias on {@code x [rows][in]} → {@code [rows][out]}. */
+  Act fc(String name, Act x, int out) {
+    int in = x.dim(-1);
+    int rows = (int) (x.size() / in);
+    record(Layer.of(OpSpec.fc(prefix + name, rows, in, out)));
+    int[] shape = {rows, out};
+    if (!execute) {
+      return new Act(shape, null);
+    }
+    FloatTensor w = weights(name, in, out, in);
+    FloatTensor b = FloatTensor.uniform(mix(name + ".bias"), BIAS_BOUND, out);
+    return new Act(shape, Linear.linear(x.value().reshape(rows, in), w, b));
+  }
+
+  Act relu(String name, Act x) {
+    vector(name, VectorKind.RELU, x.size());
+    return execute ? new Act(x.shape(), Activations.relu(x.value())) : x;
+  }
+
+  Act relu6(String name, Act x) {
+    vector(name, VectorKind.RELU6, x.size());
+    return execute ? new Act(x.shape(), Activations.relu6(x.value())) : x;
+  }
+
+  Act gelu(String name, Act x) {
+    vector(name, VectorKind.GELU, x.size());
+    return execute ? new Act(x.shape(), Activations.gelu(x.value())) : x;
+  }
+
+  Act layerNorm(String name, Act x) {
+    vector(name, VectorKind.LAYERNORM, x.size());
+    return execute ? new Act(x.shape(), Normalization.layerNorm(x.value(), LN_EPS)) : x;
+  }
+
+  Act add(String name, Act a, Act b) {
+    vector(name, VectorKind.ADD, a.size());
+    return execute ? new Act(a.shape(), Tensors.add(a.value(), b.value())) : a;
+  }
+
+  Act maxPool(String name, Act x, int k, int stride, int pad) {
+    return pool(name, x, k, stride, pad, true);
+  }
+
+  Act avgPool(String name, Act x, int k, int stride, int pad) {
+    return pool(name, x, k, stride, pad, false);
+  }
+
+  /** Global average pooling {@code [N][C][H][W]} → {@code [N][C]}. */
+  Act globalAvgPool(String name, Act x) {
+    vector(name, VectorKind.POOL_AVG, x.size());
+    int[] shape = {x.dim(0), x.dim(1)};
+    return new Act(shape, execute ? Pooling.globalAvgPool(x.value()).reshape(shape) : null);
+  }
+
+  /** {@code [N][..]} → {@code [N][rest]}; no layer. */
+  Act flatten(Act x) {
+    int[] shape = {x.dim(0), (int) (x.size() / x.dim(0))};
+    return new Act(shape, execute ? x.value().reshape(shape) : null);
+  }
+
+  /**
+   * Multi-head attention over token matrices {@code q [batch·Tq][heads·d]}, {@code k, v
+   * [batch·Tk][heads·d]}: records Q·Kᵀ, softmax and A·V. With {@code cacheKey} non-null, {@code k,
+   * v} are appended to that layer's KV cache first and attention is causal over the whole cache.
+   */
+  Act attention(
+      String name, Act q, Act k, Act v, int batch, int heads, boolean causal, String cacheKey) {
+    int d = q.dim(1) / heads;
+    int tq = q.dim(0) / batch;
+    int tk = k.dim(0) / batch;
+    if (cacheKey != null) {
+      tk = cacheLengths.getOrDefault(cacheKey, 0) + tk;
+      cacheLengths.put(cacheKey, tk);
+    }
+    int g = batch * heads;
+    record(Layer.of(OpSpec.matmul(prefix + name + ".qk", g, tq, d, tk, false)));
+    vector(name + ".softmax", VectorKind.SOFTMAX, (long) g * tq * tk);
+    record(Layer.of(OpSpec.matmul(prefix + name + ".av", g, tq, tk, d, false)));
+    if (!execute) {
+      return new Act(q.shape(), null);
+    }
+    if (cacheKey == null) {
+      return new Act(
+          q.shape(), Attention.multiHead(q.value(), k.value(), v.value(), batch, heads, causal));
+    }
+    KvCache cache = caches.computeIfAbsent(cacheKey, key -> new KvCache(g, d));
+    FloatTensor out =
+        cache.attend(
+            Tensors.splitHeads(q.value(), batch, heads),
+            Tensors.splitHeads(k.value(), batch, heads),
+            Tensors.splitHeads(v.value(), batch, heads));
+    return new Act(q.shape(), Tensors.mergeHeads(out, batch));
+  }
+
+  /**
+   * Splits {@code x [rows][parts·w]} into {@code parts} column blocks {@code [rows][w]}; no layer.
+   */
+  Act[] splitColumns(Act x, int parts) {
+    int rows = x.dim(0);
+    int w = x.dim(1) / parts;
+    Act[] out = new Act[parts];
+    for (int i = 0; i < parts; i++) {
+      FloatTensor t = null;
+      if (execute) {
+        float[] src = x.value().data();
+        float[] dst = new float[rows * w];
+        for (int r = 0; r < rows; r++) {
+          System.arraycopy(src, r * parts * w + i * w, dst, r * w, w);
+        }
+        t = FloatTensor.of(dst, rows, w);
+      }
+      out[i] = new Act(new int[] {rows, w}, t);
+    }
+    return out;
+  }
+
+  /**
+   * Token {@code index} of each batch element: {@code [batch·T][d]} → {@code [batch][d]}; no layer.
+   */
+  Act token(Act x, int batch, int index) {
+    int tokens = x.dim(0) / batch;
+    int d = x.dim(1);
+    FloatTensor t = null;
+    if (execute) {
+      float[] src = x.value().data();
+      float[] dst = new float[batch * d];
+      for (int b = 0; b < batch; b++) {
+        System.arraycopy(src, (b * tokens + index) * d, dst, b * d, d);
+      }
+      t = FloatTensor.of(dst, batch, d);
+    }
+    return new Act(new int[] {batch, d}, t);
+  }
+
+  /**
+   * ViT's token sequence: {@code [N][D][P][Q]} patches → {@code [N·(1+P·Q)][D]} with a learned
+   * class token first; no layer (a copy).
+   */
+  Act patchTokens(String name, Act x) {
+    int n = x.dim(0);
+    int d = x.dim(1);
+    int patches = x.dim(2) * x.dim(3);
+    int tokens = patches + 1;
+    int[] shape = {n * tokens, d};
+    if (!execute) {
+      return new Act(shape, null);
+    }
+    float[] cls = FloatTensor.random(mix(name + ".cls"), d).data();
+    float[] src = x.value().data();
+    float[] dst = new float[n * tokens * d];
+    for (int b = 0; b < n; b++) {
+      System.arraycopy(cls, 0, dst, b * tokens * d, d);
+      for (int ch = 0; ch < d; ch++) {
+        for (int i = 0; i < patches; i++) {
+          dst[(b * tokens + 1 + i) * d + ch] = src[(b * d + ch) * patches + i];
+        }
+      }
+    }
+    return new Act(shape, FloatTensor.of(dst, shape));
+  }
+
+  /** Adds a learned position embedding {@code [T][d]} to every batch element: one ADD layer. */
+  Act addPositions(String name, Act x, int batch) {
+    vector(name, VectorKind.ADD, x.size());
+    if (!execute) {
+      return x;
+    }
+    int tokens = x.dim(0) / batch;
+    int d = x.dim(1);
+    float[] pos = FloatTensor.random(mix(name + ".pos"), tokens * d).data();
+    float[] out = x.value().data().clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] += pos[i % (tokens * d)];
+    }
+    return new Act(x.shape(), FloatTensor.of(out, x.shape()));
+  }
+
+  private Act pool(String name, Act x, int k, int stride, int pad, boolean max) {
+    int p = Conv2d.outputSize(x.dim(2), k, stride, 1, pad);
+    int q = Conv2d.outputSize(x.dim(3), k, stride, 1, pad);
+    if (p < 1 || q < 1) {
+      throw new IllegalArgumentException(
+          "layer '"
+              + prefix
+              + name
+              + "': "
+              + k
+              + "×"
+              + k
+              + " pooling leaves no output for a "
+              + x.dim(2)
+              + "×"
+              + x.dim(3)
+              + " map; the input image is too small");
+    }
+    int[] shape = {x.dim(0), x.dim(1), p, q};
+    long reads = (long) x.dim(0) * x.dim(1) * p * q * k * k;
+    vector(name, max ? VectorKind.POOL_MAX : VectorKind.POOL_AVG, reads);
+    if (!execute) {
+      return new Act(shape, null);
+    }
+    return new Act(
+        shape,
+        max
+            ? Pooling.maxPool2d(x.value(), k, stride, pad)
+            : Pooling.avgPool2d(x.value(), k, stride, pad));
+  }
+
+  private void vector(String name, VectorKind kind, long elements) {
+    record(Layer.of(new VectorOpSpec(prefix + name, kind, elements)));
+  }
+
+  private void record(Layer layer) {
+    if (recording) {
+      layers.add(layer);
+    }
+  }
+
+  private FloatTensor weights(String name, int fanIn, int... shape) {
+    float bound = (float) Math.sqrt(3.0 / fanIn);
+    return FloatTensor.uniform(mix(name + ".weight"), bound, shape);
+  }
+
+  /** A seed for parameter {@code key}: the net's seed mixed with the key's hash (SplitMix64). */
+  private long mix(String key) {
+    long z = seed * 0x9E3779B97F4A7C15L + key.hashCode();
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
