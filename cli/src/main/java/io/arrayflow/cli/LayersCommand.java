@@ -54,7 +54,14 @@ final class LayersCommand implements Callable<Integer> {
   static Table table(Workload w) {
     Table.Builder t =
         Table.withColumns(
-            "workload", "layer", "type", "dims", "macs", "weights", "inputs", "outputs",
+            "workload",
+            "layer",
+            "type",
+            "dims",
+            "macs",
+            "weights",
+            "inputs",
+            "outputs",
             "vector_ops");
     long macs = 0;
     long weights = 0;
@@ -65,20 +72,43 @@ final class LayersCommand implements Callable<Integer> {
       if (l.isMac()) {
         OpSpec s = l.mac();
         t.row(
-            w.name(), l.name(), s.kind().name().toLowerCase(Locale.ROOT), dims(s), s.macs(),
-            s.weightElements(), s.inputElements(), s.outputElements(), 0L);
+            w.name(),
+            l.name(),
+            s.kind().name().toLowerCase(Locale.ROOT),
+            dims(s),
+            s.macs(),
+            s.weightElements(),
+            s.inputElements(),
+            s.outputElements(),
+            0L);
         macs += s.macs();
         weights += s.weightElements();
         inputs += s.inputElements();
         outputs += s.outputElements();
       } else {
         VectorOpSpec v = l.vector();
-        t.row(w.name(), l.name(), v.kind().key(), "elements=" + v.elements(), 0L, 0L, 0L, 0L,
+        t.row(
+            w.name(),
+            l.name(),
+            v.kind().key(),
+            "elements=" + v.elements(),
+            0L,
+            0L,
+            0L,
+            0L,
             v.ops());
         vector += v.ops();
       }
     }
-    t.row(w.name(), "TOTAL", "", w.layers().size() + " layers", macs, weights, inputs, outputs,
+    t.row(
+        w.name(),
+        "TOTAL",
+        "",
+        w.layers().size() + " layers",
+        macs,
+        weights,
+        inputs,
+        outputs,
         vector);
     return t.build();
   }

@@ -15,7 +15,8 @@ public final class Suggest {
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
       int d = distance(word, c);
-      if (d < bestDistance) {
+      // A suggestion that shares nothing with the word (e.g. 'N' for 'K') helps nobody.
+      if (d < bestDistance && d < Math.max(word.length(), c.length())) {
         bestDistance = d;
         best = c;
       }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a user workload (a list of layers) from YAML. Conv and FC channel counts are totals
- * ({@code C}, {@code M}; {@code groups} must divide both); a matmul is {@code A[batch][M][K] ·
+ * Reads a user workload (a list of layers) from YAML. Conv and FC channel counts are totals ({@code
+ * C}, {@code M}; {@code groups} must divide both); a matmul is {@code A[batch][M][K] ·
  * B[batch][K][N]} with {@code weights: static|dynamic} saying whether B is a parameter or an
  * activation. Vector layers give an element count. See the README for the format.
  */
@@ -54,7 +54,8 @@ public final class WorkloadLoader {
       l.finish();
       if (layer != null) {
         if (!names.add(layer.name())) {
-          l.problem("name", "layer name '" + layer.name() + "' is used twice; names must be unique");
+          l.problem(
+              "name", "layer name '" + layer.name() + "' is used twice; names must be unique");
         }
         layers.add(layer);
       }
@@ -103,8 +104,20 @@ public final class WorkloadLoader {
     }
     List<String> problems =
         OpSpec.problems(
-            n, groups, Math.max(1, m / groups), Math.max(1, c / groups), h, w, r, s, stride, stride,
-            dilation, dilation, pad, pad);
+            n,
+            groups,
+            Math.max(1, m / groups),
+            Math.max(1, c / groups),
+            h,
+            w,
+            r,
+            s,
+            stride,
+            stride,
+            dilation,
+            dilation,
+            pad,
+            pad);
     for (String p : problems) {
       l.problem(p.startsWith("output is empty") ? "padding" : firstWord(p), p);
       ok = false;
@@ -112,8 +125,8 @@ public final class WorkloadLoader {
     if (!ok || l.reader().hasProblems()) {
       return null;
     }
-    return Layer.of(OpSpec.conv(name, n, groups, m / groups, c / groups, h, w, r, s, stride, pad,
-        dilation));
+    return Layer.of(
+        OpSpec.conv(name, n, groups, m / groups, c / groups, h, w, r, s, stride, pad, dilation));
   }
 
   private static String firstWord(String problem) {
