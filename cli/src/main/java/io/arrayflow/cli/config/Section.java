@@ -79,19 +79,19 @@ public final class Section {
   /** A required integer {@code >= min}. */
   public long requiredLong(String key, long min) {
     Node n = required(key);
-    return n == null ? min : longValue(key, n, min, Long.MAX_VALUE);
+    return n == null ? min : longValue(key, n, min, Long.MAX_VALUE, min);
   }
 
-  /** An optional integer {@code >= min}, {@code fallback} if absent. */
+  /** An optional integer {@code >= min}, {@code fallback} if absent or bad. */
   public long optionalLong(String key, long fallback, long min) {
     Node n = raw(key);
-    return n == null ? fallback : longValue(key, n, min, Long.MAX_VALUE);
+    return n == null ? fallback : longValue(key, n, min, Long.MAX_VALUE, fallback);
   }
 
   /** A required integer in {@code [min, max]}. */
   public int requiredInt(String key, int min, int max) {
     Node n = required(key);
-    return n == null ? min : (int) longValue(key, n, min, max);
+    return n == null ? min : (int) longValue(key, n, min, max, min);
   }
 
   /** A required integer {@code >= min}. */
@@ -99,10 +99,10 @@ public final class Section {
     return requiredInt(key, min, Integer.MAX_VALUE);
   }
 
-  /** An optional integer in {@code [min, max]}, {@code fallback} if absent. */
+  /** An optional integer in {@code [min, max]}, {@code fallback} if absent or bad. */
   public int optionalInt(String key, int fallback, int min, int max) {
     Node n = raw(key);
-    return n == null ? fallback : (int) longValue(key, n, min, max);
+    return n == null ? fallback : (int) longValue(key, n, min, max, fallback);
   }
 
   /** An optional integer {@code >= min}, {@code fallback} if absent. */
@@ -110,25 +110,25 @@ public final class Section {
     return optionalInt(key, fallback, min, Integer.MAX_VALUE);
   }
 
-  private long longValue(String key, Node n, long min, long max) {
+  private long longValue(String key, Node n, long min, long max, long fallback) {
     if (!(n instanceof Node.Scalar s) || s.type() != Node.Scalar.Type.INTEGER) {
       reader.problem(n, pathOf(key), "must be an integer, was " + n.describe());
-      return min;
+      return fallback;
     }
     long v;
     try {
       v = Long.parseLong(s.text().replace("_", ""));
     } catch (NumberFormatException e) {
       reader.problem(n, pathOf(key), "must be an integer that fits in 64 bits, was " + s.text());
-      return min;
+      return fallback;
     }
     if (v < min) {
       reader.problem(n, pathOf(key), "must be >= " + min + ", was " + v);
-      return min;
+      return fallback;
     }
     if (v > max) {
       reader.problem(n, pathOf(key), "must be <= " + max + ", was " + v);
-      return min;
+      return fallback;
     }
     return v;
   }
@@ -136,34 +136,52 @@ public final class Section {
   /** A required number {@code > 0} (or {@code >= 0} when {@code allowZero}). */
   public double requiredDouble(String key, boolean allowZero) {
     Node n = required(key);
-    return n == null ? 1 : doubleValue(key, n, allowZero);
+    return n == null ? 1 : doubleValue(key, n, allowZero, 1);
   }
 
   /** An optional number {@code > 0} (or {@code >= 0}), {@code fallback} if absent. */
   public double optionalDouble(String key, double fallback, boolean allowZero) {
     Node n = raw(key);
-    return n == null ? fallback : doubleValue(key, n, allowZero);
+    return n == null ? fallback : doubleValue(key, n, allowZero, fallback);
   }
 
-  private double doubleValue(String key, Node n, boolean allowZero) {
+  private double doubleValue(String key, Node n, boolean allowZero, double fallback) {
     if (!(n instanceof Node.Scalar s)
         || (s.type() != Node.Scalar.Type.INTEGER && s.type() != Node.Scalar.Type.FLOAT)) {
       reader.problem(n, pathOf(key), "must be a number, was " + n.describe());
-      return 1;
+      return fallback;
     }
     double v;
     try {
       v = Double.parseDouble(s.text().replace("_", ""));
     } catch (NumberFormatException e) {
       reader.problem(n, pathOf(key), "must be a number, was " + s.text());
-      return 1;
+      return fallback;
     }
     if (!Double.isFinite(v) || v < 0 || (!allowZero && v == 0)) {
       reader.problem(
           n, pathOf(key), "must be " + (allowZero ? ">= 0" : "> 0") + ", was " + s.text());
-      return 1;
+      return fallback;
     }
     return v;
+  }
+
+  /** An optional number of any value (the record checks its range), {@code fallback} if absent. */
+  public double optionalNumber(String key, double fallback) {
+    Node n = raw(key);
+    if (n == null) {
+      return fallback;
+    }
+    if (n instanceof Node.Scalar s
+        && (s.type() == Node.Scalar.Type.INTEGER || s.type() == Node.Scalar.Type.FLOAT)) {
+      try {
+        return Double.parseDouble(s.text().replace("_", ""));
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    reader.problem(n, pathOf(key), "must be a number, was " + n.describe());
+    return fallback;
   }
 
   /** An optional boolean, {@code fallback} if absent. */

@@ -1,0 +1,41 @@
+package io.arrayflow.cli;
+
+import io.arrayflow.cli.config.ConfigException;
+import io.arrayflow.energy.EnergyTables;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code arrayflow list archs|workloads|energy-tables}: the built-in names, one per line. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List built-in archs, workloads or energy-tables.")
+final class ListCommand implements Callable<Integer> {
+  private static final List<String> WHAT = List.of("archs", "workloads", "energy-tables");
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "WHAT", description = "archs, workloads or energy-tables")
+  String what;
+
+  @Override
+  public Integer call() {
+    List<String> names =
+        switch (what) {
+          case "archs" -> Archs.names();
+          case "workloads" -> Workloads.names();
+          case "energy-tables" -> EnergyTables.builtInNames();
+          default -> throw new ConfigException(
+              "list: unknown kind '" + what + "'; expected one of " + String.join(", ", WHAT));
+        };
+    PrintWriter out = spec.commandLine().getOut();
+    for (String n : names) {
+      out.println(n);
+    }
+    return 0;
+  }
+}

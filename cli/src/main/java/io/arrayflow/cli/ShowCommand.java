@@ -1,0 +1,64 @@
+package io.arrayflow.cli;
+
+import io.arrayflow.cli.config.ArchWriter;
+import io.arrayflow.cli.config.ConfigException;
+import io.arrayflow.energy.EnergyTables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code arrayflow show arch|workload|energy-table NAME}: the resolved config after defaults and
+ * {@code --set} overrides (an arch), the layer table (a workload) or the table's YAML.
+ */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Show the resolved config of an arch, a workload's layers, or an energy table.")
+final class ShowCommand implements Callable<Integer> {
+  private static final List<String> WHAT = List.of("arch", "workload", "energy-table");
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "WHAT", description = "arch, workload or energy-table")
+  String what;
+
+  @Parameters(index = "1", paramLabel = "NAME", description = "A built-in name or a YAML file.")
+  String name;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override an arch field, e.g. --set glb.size_kib=256 (repeatable).")
+  List<String> sets = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    String text =
+        switch (what) {
+          case "arch" -> ArchWriter.toYaml(Archs.resolve(name, sets));
+          case "workload" -> io.arrayflow.reports.table.ReportFormat.TABLE.render(
+              LayersCommand.table(Workloads.resolve(name, 1, 128)));
+          case "energy-table" -> energyTable();
+          default -> throw new ConfigException(
+              "show: unknown kind '" + what + "'; expected one of " + String.join(", ", WHAT));
+        };
+    spec.commandLine().getOut().print(text);
+    return 0;
+  }
+
+  private String energyTable() {
+    if (EnergyTables.builtInNames().contains(name)) {
+      return EnergyTables.builtInYaml(name);
+    }
+    throw new ConfigException(
+        "show energy-table: unknown table '"
+            + name
+            + "'; expected one of "
+            + String.join(", ", EnergyTables.builtInNames()));
+  }
+}
