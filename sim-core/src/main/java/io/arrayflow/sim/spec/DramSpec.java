@@ -107,6 +107,11 @@ public record DramSpec(
         v.check(tRFC < tREFI, "tRFC", tRFC, "must be < tREFI (" + tREFI + ")");
       }
       v.required("scheduler", scheduler);
+      v.check(
+          scheduler != DramScheduler.FR_FCFS,
+          "scheduler",
+          scheduler,
+          "must be fcfs (fr-fcfs is not modelled yet)");
     }
     v.throwIfAny();
   }
