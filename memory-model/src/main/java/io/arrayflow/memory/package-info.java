@@ -1,2 +1,9 @@
-/** Register files, global buffer and DRAM components with exact accounting. */
+/**
+ * Memory components on the sim-core kernel: register files ({@code rf}), the global buffer ({@code
+ * glb}) and DRAM ({@code dram}), each built from its spec record, driven by calls made in
+ * non-decreasing cycle order, returning completion cycles (exclusive: an access served in cycle
+ * {@code c} completes at {@code c + 1}) and counting every access block per operand and action into
+ * a {@link io.arrayflow.sim.stats.Stats} snapshot. This package holds what they share: {@link
+ * io.arrayflow.memory.PortSchedule}.
+ */
 package io.arrayflow.memory;

@@ -1,0 +1,196 @@
+package io.arrayflow.sim.spec;
+
+import java.util.regex.Pattern;
+
+/**
+ * A whole accelerator, one architecture YAML file: DRAM → global buffer → NoC → PE array → per-PE
+ * register files → MAC, with a vector unit beside the array. Its own rules are the top-level fields
+ * and the cross-field rules between blocks: the GLB bank width must be a multiple of the precision
+ * of every operand the GLB keeps, and the {@code int} datatype limits operands to 16 bits and the
+ * accumulator to 32 bits. Paths of nested violations are reported relative to this record ({@code
+ * glb.bank_width_bits}).
+ */
+public record ArchSpec(
+    String name,
+    String description,
+    double clockMhz,
+    String energyTable,
+    Datatype datatype,
+    Precision precision,
+    PeArraySpec peArray,
+    PeSpec pe,
+    NocSpec noc,
+    GlbSpec glb,
+    DramSpec dram,
+    VectorUnitSpec vectorUnit) {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+  /** Validates the top-level fields and the cross-field rules. */
+  public ArchSpec {
+    Violations v = new Violations();
+    v.check(
+        name != null && NAME.matcher(name).matches(),
+        "name",
+        name,
+        "must be letters, digits, '-' or '_'");
+    v.required("description", description);
+    v.positive("clock_mhz", clockMhz);
+    v.check(
+        energyTable != null && !energyTable.isBlank(),
+        "energy_table",
+        energyTable,
+        "must name an energy table");
+    v.required("datatype", datatype);
+    v.required("precision", precision);
+    v.required("pe_array", peArray);
+    v.required("pe", pe);
+    v.required("noc", noc);
+    v.required("glb", glb);
+    v.required("dram", dram);
+    v.required("vector_unit", vectorUnit);
+    if (glb != null && precision != null) {
+      for (Operand operand : glb.keep()) {
+        int bits = precision.bits(operand);
+        v.check(
+            glb.bankWidthBits() % bits == 0,
+            "glb.bank_width_bits",
+            glb.bankWidthBits(),
+            "must be a multiple of the " + operand.key() + " precision (" + bits + " bits)");
+      }
+    }
+    if (datatype == Datatype.INT && precision != null) {
+      v.check(
+          precision.weights() <= 16,
+          "precision.weights",
+          precision.weights(),
+          "must be <= 16 for datatype int");
+      v.check(
+          precision.inputs() <= 16,
+          "precision.inputs",
+          precision.inputs(),
+          "must be <= 16 for datatype int");
+      v.check(
+          precision.accumulator() <= 32,
+          "precision.accumulator",
+          precision.accumulator(),
+          "must be <= 32 for datatype int");
+    }
+    v.throwIfAny();
+  }
+
+  /** Core clock period, nanoseconds. */
+  public double clockPeriodNs() {
+    return 1000.0 / clockMhz;
+  }
+
+  /** Wall time of {@code cycles} core cycles, milliseconds. */
+  public double latencyMs(long cycles) {
+    return cycles / (clockMhz * 1000.0);
+  }
+
+  /** A builder with the required fields set and every optional block at its documented default. */
+  public static Builder builder(
+      String name, double clockMhz, String energyTable, PeArraySpec peArray) {
+    return new Builder(name, clockMhz, energyTable, peArray);
+  }
+
+  /** The architecture written out in {@code configs/arch/reference.yaml}, field for field. */
+  public static ArchSpec reference() {
+    return builder("reference", 200, "eyeriss-65nm", new PeArraySpec(12, 14))
+        .glb(GlbSpec.builder().partition(Operand.OUTPUTS, 8).build())
+        .build();
+  }
+
+  /**
+   * Builds an {@link ArchSpec}; optional blocks default to description {@code ""}, datatype {@code
+   * int}, {@link Precision#defaults()}, {@link PeSpec#defaults()}, {@link NocSpec#defaults()},
+   * {@link GlbSpec#defaults()}, {@link DramSpec#defaults()} and {@link VectorUnitSpec#defaults()}.
+   */
+  public static final class Builder {
+    private final String name;
+    private final double clockMhz;
+    private final String energyTable;
+    private final PeArraySpec peArray;
+    private String description = "";
+    private Datatype datatype = Datatype.INT;
+    private Precision precision = Precision.defaults();
+    private PeSpec pe = PeSpec.defaults();
+    private NocSpec noc = NocSpec.defaults();
+    private GlbSpec glb = GlbSpec.defaults();
+    private DramSpec dram = DramSpec.defaults();
+    private VectorUnitSpec vectorUnit = VectorUnitSpec.defaults();
+
+    private Builder(String name, double clockMhz, String energyTable, PeArraySpec peArray) {
+      this.name = name;
+      this.clockMhz = clockMhz;
+      this.energyTable = energyTable;
+      this.peArray = peArray;
+    }
+
+    /** Sets {@code description}. */
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /** Sets {@code datatype}. */
+    public Builder datatype(Datatype datatype) {
+      this.datatype = datatype;
+      return this;
+    }
+
+    /** Sets {@code precision}. */
+    public Builder precision(Precision precision) {
+      this.precision = precision;
+      return this;
+    }
+
+    /** Sets {@code pe}. */
+    public Builder pe(PeSpec pe) {
+      this.pe = pe;
+      return this;
+    }
+
+    /** Sets {@code noc}. */
+    public Builder noc(NocSpec noc) {
+      this.noc = noc;
+      return this;
+    }
+
+    /** Sets {@code glb}. */
+    public Builder glb(GlbSpec glb) {
+      this.glb = glb;
+      return this;
+    }
+
+    /** Sets {@code dram}. */
+    public Builder dram(DramSpec dram) {
+      this.dram = dram;
+      return this;
+    }
+
+    /** Sets {@code vector_unit}. */
+    public Builder vectorUnit(VectorUnitSpec vectorUnit) {
+      this.vectorUnit = vectorUnit;
+      return this;
+    }
+
+    /** The validated spec. */
+    public ArchSpec build() {
+      return new ArchSpec(
+          name,
+          description,
+          clockMhz,
+          energyTable,
+          datatype,
+          precision,
+          peArray,
+          pe,
+          noc,
+          glb,
+          dram,
+          vectorUnit);
+    }
+  }
+}

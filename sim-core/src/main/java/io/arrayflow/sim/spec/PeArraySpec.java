@@ -1,0 +1,18 @@
+package io.arrayflow.sim.spec;
+
+/** The PE array's shape ({@code pe_array:} in YAML): rows and columns, each at least one. */
+public record PeArraySpec(int rows, int cols) {
+
+  /** Validates both dimensions. */
+  public PeArraySpec {
+    Violations v = new Violations();
+    v.atLeast("rows", rows, 1);
+    v.atLeast("cols", cols, 1);
+    v.throwIfAny();
+  }
+
+  /** Number of PEs, {@code rows * cols}. */
+  public int peCount() {
+    return rows * cols;
+  }
+}

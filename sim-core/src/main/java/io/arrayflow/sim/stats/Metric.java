@@ -1,0 +1,22 @@
+package io.arrayflow.sim.stats;
+
+import io.arrayflow.sim.spec.Keyed;
+
+/**
+ * Component-specific event counts beside the access counts: DRAM row-buffer hits, misses (row
+ * closed) and conflicts (another row open), refreshes and bursts; GLB accesses delayed by a bank
+ * conflict.
+ */
+public enum Metric implements Keyed {
+  ROW_HITS,
+  ROW_MISSES,
+  ROW_CONFLICTS,
+  REFRESHES,
+  DRAM_BURSTS,
+  BANK_CONFLICTS;
+
+  /** The metric whose key is {@code key} ({@code row-hits}, …). */
+  public static Metric named(String key) {
+    return Keyed.named(Metric.class, key);
+  }
+}
