@@ -29,8 +29,9 @@ final class ListCommand implements Callable<Integer> {
           case "archs" -> Archs.names();
           case "workloads" -> Workloads.names();
           case "energy-tables" -> EnergyTables.builtInNames();
-          default -> throw new ConfigException(
-              "list: unknown kind '" + what + "'; expected one of " + String.join(", ", WHAT));
+          default ->
+              throw new ConfigException(
+                  "list: unknown kind '" + what + "'; expected one of " + String.join(", ", WHAT));
         };
     PrintWriter out = spec.commandLine().getOut();
     for (String n : names) {

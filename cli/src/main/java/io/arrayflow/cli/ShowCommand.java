@@ -41,11 +41,13 @@ final class ShowCommand implements Callable<Integer> {
     String text =
         switch (what) {
           case "arch" -> ArchWriter.toYaml(Archs.resolve(name, sets));
-          case "workload" -> io.arrayflow.reports.table.ReportFormat.TABLE.render(
-              LayersCommand.table(Workloads.resolve(name, 1, 128)));
+          case "workload" ->
+              io.arrayflow.reports.table.ReportFormat.TABLE.render(
+                  LayersCommand.table(Workloads.resolve(name, 1, 128)));
           case "energy-table" -> energyTable();
-          default -> throw new ConfigException(
-              "show: unknown kind '" + what + "'; expected one of " + String.join(", ", WHAT));
+          default ->
+              throw new ConfigException(
+                  "show: unknown kind '" + what + "'; expected one of " + String.join(", ", WHAT));
         };
     spec.commandLine().getOut().print(text);
     return 0;

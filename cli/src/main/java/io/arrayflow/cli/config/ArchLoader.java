@@ -31,8 +31,8 @@ import java.util.function.Supplier;
 /**
  * Reads an architecture YAML (schema: {@code configs/arch/reference.yaml}) into an {@link
  * ArchSpec}. Types and unknown keys are checked here; value rules live in the spec records, whose
- * violations are reported at the line of the offending value. Every problem in the file is
- * reported together.
+ * violations are reported at the line of the offending value. Every problem in the file is reported
+ * together.
  */
 public final class ArchLoader {
   private static final int ANY = Integer.MIN_VALUE;
@@ -72,8 +72,7 @@ public final class ArchLoader {
       doc.problem("clock_mhz", "required field is missing");
     }
     String energyTable = doc.requiredString("energy_table");
-    Datatype datatype =
-        Datatype.named(doc.optionalChoice("datatype", "int", keys(Datatype.class)));
+    Datatype datatype = Datatype.named(doc.optionalChoice("datatype", "int", keys(Datatype.class)));
 
     Section prec = doc.optionalSection("precision");
     Precision d = Precision.defaults();
@@ -87,10 +86,16 @@ public final class ArchLoader {
                     prec.optionalInt("outputs", d.outputs(), ANY),
                     prec.optionalInt("accumulator", d.accumulator(), ANY)));
 
-    Section arr = doc.section("pe_array");
-    int rows = arr.requiredInt("rows", 1);
-    int cols = arr.requiredInt("cols", 1);
-    Supplier<PeArraySpec> peArray = capture(arr, () -> new PeArraySpec(rows, cols));
+    Supplier<PeArraySpec> peArray;
+    if (doc.has("pe_array")) {
+      Section arr = doc.section("pe_array");
+      int rows = arr.requiredInt("rows", 1);
+      int cols = arr.requiredInt("cols", 1);
+      peArray = capture(arr, () -> new PeArraySpec(rows, cols));
+    } else {
+      doc.problem("pe_array", "required field is missing");
+      peArray = () -> null;
+    }
 
     Supplier<PeSpec> pe = pe(doc.optionalSection("pe"));
     Supplier<NocSpec> noc = noc(doc.optionalSection("noc"));
@@ -109,33 +114,51 @@ public final class ArchLoader {
                 + energyTable
                 + "'; expected a built-in ("
                 + String.join(", ", EnergyTables.builtInNames())
-                + ") or a YAML file path ("
-                + e.getMessage().lines().findFirst().orElse("")
-                + ")");
+                + ") or a YAML file path");
       }
     }
-    List<Object> parts =
-        List.of(precision.get(), peArray.get(), pe.get(), noc.get(), glb.get(), dram.get(),
-            vector.get());
-    if (reader.hasProblems() || parts.contains(null)) {
-      reader.throwIfProblems();
+    // Sub-records that failed are replaced by their defaults so that the top-level fields are
+    // still checked; violations about the replaced parts are not reported (they would be noise).
+    Set<String> failed = new java.util.HashSet<>();
+    Precision precisionOk = orDefault(precision, Precision.defaults(), "precision", failed);
+    PeArraySpec arrayOk = orDefault(peArray, new PeArraySpec(1, 1), "pe_array", failed);
+    PeSpec peOk = orDefault(pe, PeSpec.defaults(), "pe", failed);
+    NocSpec nocOk = orDefault(noc, NocSpec.defaults(), "noc", failed);
+    GlbSpec glbOk = orDefault(glb, GlbSpec.defaults(), "glb", failed);
+    DramSpec dramOk = orDefault(dram, DramSpec.defaults(), "dram", failed);
+    VectorUnitSpec vectorOk = orDefault(vector, VectorUnitSpec.defaults(), "vector_unit", failed);
+    ArchSpec spec = null;
+    try {
+      spec =
+          ArchSpec.builder(name.isEmpty() ? "unnamed" : name, clockMhz, energyTable, arrayOk)
+              .description(description)
+              .datatype(datatype)
+              .precision(precisionOk)
+              .pe(peOk)
+              .noc(nocOk)
+              .glb(glbOk)
+              .dram(dramOk)
+              .vectorUnit(vectorOk)
+              .build();
+    } catch (InvalidSpecException e) {
+      for (SpecViolation v : e.violations()) {
+        String head = v.path().split("\\.")[0];
+        if (!failed.contains(head) && !(v.path().equals("name") && name.isEmpty())) {
+          reader.problem(locate(v.path()), v.path(), withoutPath(v));
+        }
+      }
     }
-    ArchSpec spec =
-        build(
-            doc,
-            () ->
-                ArchSpec.builder(name, clockMhz, energyTable, peArray.get())
-                    .description(description)
-                    .datatype(datatype)
-                    .precision(precision.get())
-                    .pe(pe.get())
-                    .noc(noc.get())
-                    .glb(glb.get())
-                    .dram(dram.get())
-                    .vectorUnit(vector.get())
-                    .build());
     reader.throwIfProblems();
     return spec;
+  }
+
+  private static <T> T orDefault(Supplier<T> part, T fallback, String key, Set<String> failed) {
+    T value = part.get();
+    if (value == null) {
+      failed.add(key);
+      return fallback;
+    }
+    return value;
   }
 
   private Supplier<PeSpec> pe(Section pe) {
@@ -241,8 +264,7 @@ public final class ArchLoader {
   }
 
   private Supplier<DramSpec> dram(Section s) {
-    DramModel model =
-        DramModel.named(s.optionalChoice("model", "simple", keys(DramModel.class)));
+    DramModel model = DramModel.named(s.optionalChoice("model", "simple", keys(DramModel.class)));
     DramSpec.Builder b = DramSpec.builder(model);
     if (s.has("block_bits")) {
       b.blockBits(s.optionalInt("block_bits", 64, ANY));
@@ -309,8 +331,8 @@ public final class ArchLoader {
   }
 
   /**
-   * Builds a record now (after the section's keys are read and checked), remembering the result
-   * or reporting its violations under the section's path; the supplier returns null on failure.
+   * Builds a record now (after the section's keys are read and checked), remembering the result or
+   * reporting its violations under the section's path; the supplier returns null on failure.
    */
   private <T> Supplier<T> capture(Section s, Supplier<T> make) {
     T value = build(s, make);

@@ -29,7 +29,8 @@ public final class ArchWriter {
       new ObjectMapper(
           new YAMLFactory()
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .disable(YAMLGenerator.Feature.SPLIT_LINES));
 
   private ArchWriter() {}
 
@@ -55,7 +56,10 @@ public final class ArchWriter {
     p.put("outputs", a.precision().outputs());
     p.put("accumulator", a.precision().accumulator());
     m.put("precision", p);
-    m.put("pe_array", Map.of("rows", a.peArray().rows(), "cols", a.peArray().cols()));
+    Map<String, Object> arr = new LinkedHashMap<>();
+    arr.put("rows", a.peArray().rows());
+    arr.put("cols", a.peArray().cols());
+    m.put("pe_array", arr);
     Map<String, Object> pe = new LinkedHashMap<>();
     Map<String, Object> mac = new LinkedHashMap<>();
     mac.put("latency_cycles", a.pe().mac().latencyCycles());
