@@ -52,11 +52,10 @@ public final class WorkloadLoader {
       Section l = doc.listItem("layers", i, items.get(i));
       Layer layer = layer(l);
       l.finish();
+      if (l.raw("name") instanceof Node.Scalar n && !names.add(n.text())) {
+        l.problem("name", "layer name '" + n.text() + "' is used twice; names must be unique");
+      }
       if (layer != null) {
-        if (!names.add(layer.name())) {
-          l.problem(
-              "name", "layer name '" + layer.name() + "' is used twice; names must be unique");
-        }
         layers.add(layer);
       }
     }
