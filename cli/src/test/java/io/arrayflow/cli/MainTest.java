@@ -111,7 +111,7 @@ class MainTest {
             "error: " + f + ":7:5: layers[4].elements: required field is missing",
             "error: "
                 + f
-                + ":7:13: layers[4].name: layer name 'fc' is used twice; names must be"
+                + ":7:12: layers[4].name: layer name 'fc' is used twice; names must be"
                 + " unique"));
   }
 
