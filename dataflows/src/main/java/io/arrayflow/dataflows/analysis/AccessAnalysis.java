@@ -1,0 +1,366 @@
+package io.arrayflow.dataflows.analysis;
+
+import io.arrayflow.dataflows.mapping.Bandwidth;
+import io.arrayflow.dataflows.mapping.Hierarchy;
+import io.arrayflow.dataflows.mapping.LoopNest;
+import io.arrayflow.dataflows.mapping.Mapping;
+import io.arrayflow.dataflows.mapping.MappingCheck;
+import io.arrayflow.dataflows.mapping.MappingResult;
+import io.arrayflow.dataflows.mapping.StorageLevel;
+import io.arrayflow.workloads.spec.Dim;
+import io.arrayflow.workloads.spec.OpSpec;
+import io.arrayflow.workloads.spec.Role;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Closed-form access counts of a feasible mapping, in Timeloop's conventions (Parashar et al.,
+ * "Timeloop: A Systematic Approach to DNN Accelerator Evaluation", ISPASS 2019) as written up in
+ * docs/counting.md. Tiles are hyper-rectangles in each operand's data space; only what changes
+ * moves: the words entering a level are the first tile plus, for every temporal loop above it, how
+ * often that loop increments times the size of the new tile minus the previous one. A parent across
+ * the array reads the union of what its PEs need at each step and the network multicasts it;
+ * partial sums of several PEs for one output are added on the network. The cost is a few operations
+ * per loop pair and per spatial offset, never per MAC or per iteration.
+ */
+public final class AccessAnalysis {
+  private static final Role[] ROLES = Role.values();
+  private static final int DIMS = Dim.values().length;
+
+  private AccessAnalysis() {}
+
+  /**
+   * Counts for {@code mapping}; an infeasible mapping is a programming error here (check first).
+   */
+  public static AccessCounts count(OpSpec spec, Hierarchy hierarchy, Mapping mapping) {
+    MappingResult result = MappingCheck.check(spec, hierarchy, mapping);
+    if (!result.isFeasible()) {
+      throw new IllegalArgumentException(
+          "cannot count an infeasible mapping of " + spec.name() + ": " + result);
+    }
+    return count(LoopNest.of(spec, hierarchy, mapping));
+  }
+
+  /** Counts for a nest built from a mapping that {@link MappingCheck} found feasible. */
+  public static AccessCounts count(LoopNest nest) {
+    Hierarchy h = nest.hierarchy();
+    int levels = h.size();
+    long[] counts = new long[levels * ROLES.length * Action.values().length];
+    long[] deliveries = new long[ROLES.length];
+    long[] reductions = new long[ROLES.length];
+    long pes = nest.utilisedPes();
+    long macs = 1;
+    for (int l = 0; l < nest.loops(); l++) {
+      macs *= nest.factor(l);
+    }
+    long reductionFactor = reductionFactor(nest);
+    for (Role role : ROLES) {
+      int[] keepers = keepers(nest, role);
+      int m = keepers.length;
+      long[] entries = new long[m];
+      long[] instances = new long[m];
+      for (int j = 0; j < m; j++) {
+        entries[j] = entries(nest, keepers[j], role);
+        instances[j] = h.isPeLocal(keepers[j]) ? pes : 1;
+      }
+      int k0 = keepers[0];
+      if (role != Role.OUTPUTS) {
+        for (int j = 0; j < m - 1; j++) {
+          add(counts, keepers[j], role, Action.FILL, entries[j] * instances[j]);
+        }
+        for (int j = 1; j < m; j++) {
+          long childFills = entries[j - 1] * instances[j - 1];
+          if (crosses(h, keepers[j - 1], keepers[j])) {
+            add(counts, keepers[j], role, Action.READ, unionReads(nest, keepers[j - 1], role));
+            deliveries[role.ordinal()] += childFills;
+          } else {
+            add(counts, keepers[j], role, Action.READ, childFills);
+          }
+        }
+        if (h.isPeLocal(k0)) {
+          add(counts, k0, role, Action.READ, macs);
+        } else {
+          add(counts, k0, role, Action.READ, macs / pes * distinctSpatialPoints(nest, role));
+          deliveries[role.ordinal()] += macs;
+        }
+      } else {
+        long[] fills = new long[m];
+        for (int j = 0; j < m - 1; j++) {
+          long returns = entries[j] - distinctOutputs(nest, keepers[j]);
+          // Across the array only one PE of a reduction group gets the returning partial sum.
+          long receivers =
+              crosses(h, keepers[j], keepers[j + 1])
+                  ? instances[j] / reductionFactor
+                  : instances[j];
+          fills[j] = returns * receivers;
+          add(counts, keepers[j], role, Action.FILL, fills[j]);
+        }
+        for (int j = 1; j < m; j++) {
+          long exits = entries[j - 1] * instances[j - 1];
+          boolean crossing = crosses(h, keepers[j - 1], keepers[j]);
+          long arriving = crossing ? exits / reductionFactor : exits;
+          add(counts, keepers[j], role, Action.UPDATE, arriving);
+          add(counts, keepers[j], role, Action.READ, fills[j - 1]);
+          reductions[role.ordinal()] += exits - arriving;
+          if (crossing) {
+            deliveries[role.ordinal()] += fills[j - 1];
+          }
+        }
+        long arriving = h.isPeLocal(k0) ? macs : macs / reductionFactor;
+        long zeroStarts = entries[0] * instances[0] - fills[0];
+        add(counts, k0, role, Action.UPDATE, arriving);
+        add(counts, k0, role, Action.READ, arriving - zeroStarts);
+        reductions[role.ordinal()] += macs - arriving;
+      }
+    }
+    long computeCycles = macs / pes;
+    double worst = computeCycles;
+    String boundBy = "compute";
+    for (int lv = 0; lv < levels; lv++) {
+      double t = trafficCycles(counts, h, lv, pes);
+      if (t > worst) {
+        worst = t;
+        boundBy = h.level(lv).name();
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (StorageLevel l : h.levels()) {
+      names.add(l.name());
+    }
+    return new AccessCounts(
+        names,
+        counts,
+        deliveries,
+        reductions,
+        macs,
+        pes,
+        computeCycles,
+        (long) Math.ceil(worst),
+        boundBy);
+  }
+
+  private static void add(long[] counts, int level, Role role, Action action, long value) {
+    counts[AccessCounts.index(level, role, action)] += value;
+  }
+
+  /** Cycles one instance of level {@code lv} needs to move its words at its bandwidth. */
+  private static double trafficCycles(long[] counts, Hierarchy h, int lv, long pes) {
+    Bandwidth bw = h.level(lv).bandwidth();
+    double perInstance = h.isPeLocal(lv) ? pes : 1;
+    double shared = 0;
+    double worst = 0;
+    for (Role r : ROLES) {
+      long words = 0;
+      for (Action a : Action.values()) {
+        words += counts[AccessCounts.index(lv, r, a)];
+      }
+      double w = words / perInstance;
+      if (bw.isPerRole()) {
+        worst = Math.max(worst, w / bw.wordsPerCycle(r));
+      } else {
+        shared += w;
+      }
+    }
+    return bw.isPerRole() ? worst : shared / bw.sharedWordsPerCycle();
+  }
+
+  private static int[] keepers(LoopNest nest, Role role) {
+    int levels = nest.hierarchy().size();
+    int[] out = new int[levels];
+    int n = 0;
+    for (int lv = 0; lv < levels; lv++) {
+      if (nest.keeps(lv, role)) {
+        out[n++] = lv;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static boolean crosses(Hierarchy h, int child, int parent) {
+    return h.isPeLocal(child) && !h.isPeLocal(parent);
+  }
+
+  /** PEs that hold partial sums of the same outputs: the spatial factors on C, R and S. */
+  private static long reductionFactor(LoopNest nest) {
+    long k = 1;
+    for (int l = 0; l < nest.loops(); l++) {
+      if (nest.isSpatial(l) && !OpSpec.indexes(Role.OUTPUTS, nest.dim(l))) {
+        k *= nest.factor(l);
+      }
+    }
+    return k;
+  }
+
+  /** Distinct outputs one instance of {@code level} ever holds (spatial loops above it fixed). */
+  private static long distinctOutputs(LoopNest nest, int level) {
+    boolean peLocal = nest.hierarchy().isPeLocal(level);
+    long d = 1;
+    for (int l = 0; l < nest.loops(); l++) {
+      boolean fixed = peLocal && nest.isSpatial(l);
+      if (!fixed && OpSpec.indexes(Role.OUTPUTS, nest.dim(l))) {
+        d *= nest.factor(l);
+      }
+    }
+    return d;
+  }
+
+  /**
+   * Words entering one instance of {@code level}: the first tile plus, per temporal loop k above
+   * the level, increments(k) × |tile after k steps \ tile before|.
+   */
+  static long entries(LoopNest nest, int level, Role role) {
+    int start = nest.start(level);
+    long[] ext = nest.dataExtents(role, nest.dimExtents(start));
+    long size = product(ext);
+    long total = size;
+    long outer = 1;
+    long[] move = new long[DIMS];
+    for (int k = 0; k < start; k++) {
+      if (nest.isSpatial(k)) {
+        continue;
+      }
+      long inner = outer * nest.factor(k);
+      long increments = inner - outer;
+      outer = inner;
+      displacement(nest, k, start, move);
+      long[] disp = nest.dataDisplacement(role, move);
+      long overlap = 1;
+      for (int i = 0; i < ext.length; i++) {
+        overlap *= Math.max(0, ext[i] - Math.abs(disp[i]));
+      }
+      total += increments * (size - overlap);
+    }
+    return total;
+  }
+
+  /** How far loop dims move when loop k increments and the temporal loops inside it wrap. */
+  private static void displacement(LoopNest nest, int k, int start, long[] move) {
+    Arrays.fill(move, 0);
+    move[nest.dim(k).ordinal()] += nest.stride(k);
+    for (int j = k + 1; j < start; j++) {
+      if (!nest.isSpatial(j)) {
+        move[nest.dim(j).ordinal()] -= (nest.factor(j) - 1) * nest.stride(j);
+      }
+    }
+  }
+
+  /**
+   * Reads at a parent above the array serving the fills of PE-local level {@code child}: per step
+   * the union over PEs of what they newly need. Per data dimension the PEs' tiles sit at a set of
+   * offsets O; the union of what is new is |∪ new tiles| − Π (|U_i| − |bad_i|), where bad_i is the
+   * union of the one-dimensional slivers each PE newly needs along dimension i.
+   */
+  static long unionReads(LoopNest nest, int child, Role role) {
+    int start = nest.start(child);
+    long[] ext = nest.dataExtents(role, nest.dimExtents(start));
+    long[][] offsets = spatialOffsets(nest, role);
+    int k = ext.length;
+    long[] union = new long[k];
+    long all = 1;
+    for (int i = 0; i < k; i++) {
+      union[i] = unionLength(offsets[i], ext[i]);
+      all *= union[i];
+    }
+    long total = all;
+    long outer = 1;
+    long[] move = new long[DIMS];
+    for (int l = 0; l < start; l++) {
+      if (nest.isSpatial(l)) {
+        continue;
+      }
+      long inner = outer * nest.factor(l);
+      long increments = inner - outer;
+      outer = inner;
+      displacement(nest, l, start, move);
+      long[] disp = nest.dataDisplacement(role, move);
+      long unchanged = 1;
+      for (int i = 0; i < k; i++) {
+        long sliver = Math.min(Math.abs(disp[i]), ext[i]);
+        unchanged *= union[i] - (sliver == 0 ? 0 : unionLength(offsets[i], sliver));
+      }
+      total += increments * (all - unchanged);
+    }
+    return total;
+  }
+
+  /** Distinct data points the PEs touch at one MAC step: the product of distinct offsets. */
+  private static long distinctSpatialPoints(LoopNest nest, Role role) {
+    long n = 1;
+    for (long[] o : spatialOffsets(nest, role)) {
+      n *= o.length;
+    }
+    return n;
+  }
+
+  /** Per data dimension of {@code role}, the sorted distinct offsets of the PEs' tiles. */
+  private static long[][] spatialOffsets(LoopNest nest, Role role) {
+    long[][] perDim = new long[DIMS][];
+    for (int d = 0; d < DIMS; d++) {
+      long[] values = {0};
+      for (int l = 0; l < nest.loops(); l++) {
+        if (nest.isSpatial(l) && nest.dim(l).ordinal() == d) {
+          long[] next = new long[values.length * nest.factor(l)];
+          int n = 0;
+          for (long v : values) {
+            for (int i = 0; i < nest.factor(l); i++) {
+              next[n++] = v + i * nest.stride(l);
+            }
+          }
+          values = next;
+        }
+      }
+      perDim[d] = values;
+    }
+    int k = LoopNest.dataDims(role);
+    long[][] out = new long[k][];
+    for (int i = 0; i < k; i++) {
+      long[] a = perDim[LoopNest.primaryDim(role, i)];
+      int bDim = LoopNest.secondaryDim(role, i);
+      long[] b = bDim < 0 ? new long[] {0} : perDim[bDim];
+      long ca = nest.primaryCoefficient(role, i);
+      long cb = nest.secondaryCoefficient(role, i);
+      long[] combined = new long[a.length * b.length];
+      int n = 0;
+      for (long x : a) {
+        for (long y : b) {
+          combined[n++] = x * ca + y * cb;
+        }
+      }
+      out[i] = distinctSorted(combined);
+    }
+    return out;
+  }
+
+  private static long[] distinctSorted(long[] values) {
+    long[] v = values.clone();
+    Arrays.sort(v);
+    int n = 0;
+    for (int i = 0; i < v.length; i++) {
+      if (i == 0 || v[i] != v[i - 1]) {
+        v[n++] = v[i];
+      }
+    }
+    return Arrays.copyOf(v, n);
+  }
+
+  /** Length of the union of intervals [o, o + length) over sorted offsets o. */
+  private static long unionLength(long[] sortedOffsets, long length) {
+    long total = 0;
+    long end = Long.MIN_VALUE;
+    for (long o : sortedOffsets) {
+      long e = o + length;
+      total += o >= end ? length : e - end;
+      end = e;
+    }
+    return total;
+  }
+
+  private static long product(long[] values) {
+    long p = 1;
+    for (long v : values) {
+      p *= v;
+    }
+    return p;
+  }
+}

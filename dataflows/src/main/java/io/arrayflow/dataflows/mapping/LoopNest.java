@@ -1,0 +1,324 @@
+package io.arrayflow.dataflows.mapping;
+
+import io.arrayflow.workloads.spec.Dim;
+import io.arrayflow.workloads.spec.OpSpec;
+import io.arrayflow.workloads.spec.Role;
+import java.util.List;
+
+/**
+ * A mapping flattened into one loop nest, outermost loop first: the shared levels' temporal loops
+ * (outermost level first, each in its order), then the spatial loops of the array (rows, then
+ * columns, each in dimension order), then the PE-local levels' temporal loops. Loops of factor 1
+ * are dropped. The tile of an operand at level {@code L} is the footprint of the loops from {@code
+ * start(L)} to the end, a hyper-rectangle in the operand's data space; the loops before {@code
+ * start(L)} move it. Data spaces: weights {@code [G][M][C][R][S]}, inputs {@code [N][G][C][H][W]}
+ * on the padded input (row {@code p*strideH + r*dilationH}, column {@code q*strideW +
+ * s*dilationW}), outputs {@code [N][G][M][P][Q]}. Built only from a mapping whose level names are
+ * known to the hierarchy.
+ */
+public final class LoopNest {
+  private static final Dim[] DIMS = Dim.values();
+  private static final Role[] ROLES = Role.values();
+  private static final int NONE = -1;
+  // Per role, per data dimension: the primary and secondary loop dimension (inputs' H = P, R).
+  private static final int[][][] DATA_DIMS = {
+    {
+      {Dim.G.ordinal(), NONE},
+      {Dim.M.ordinal(), NONE},
+      {Dim.C.ordinal(), NONE},
+      {Dim.R.ordinal(), NONE},
+      {Dim.S.ordinal(), NONE}
+    },
+    {
+      {Dim.N.ordinal(), NONE},
+      {Dim.G.ordinal(), NONE},
+      {Dim.C.ordinal(), NONE},
+      {Dim.P.ordinal(), Dim.R.ordinal()},
+      {Dim.Q.ordinal(), Dim.S.ordinal()}
+    },
+    {
+      {Dim.N.ordinal(), NONE},
+      {Dim.G.ordinal(), NONE},
+      {Dim.M.ordinal(), NONE},
+      {Dim.P.ordinal(), NONE},
+      {Dim.Q.ordinal(), NONE}
+    },
+  };
+
+  private final OpSpec spec;
+  private final Hierarchy hierarchy;
+  private final int[] dim;
+  private final int[] factor;
+  private final boolean[] spatial;
+  private final long[] stride;
+  private final int[] start;
+  private final boolean[][] keeps;
+  private final long utilisedPes;
+
+  private LoopNest(
+      OpSpec spec,
+      Hierarchy hierarchy,
+      int[] dim,
+      int[] factor,
+      boolean[] spatial,
+      int[] start,
+      boolean[][] keeps,
+      long utilisedPes) {
+    this.spec = spec;
+    this.hierarchy = hierarchy;
+    this.dim = dim;
+    this.factor = factor;
+    this.spatial = spatial;
+    this.start = start;
+    this.keeps = keeps;
+    this.utilisedPes = utilisedPes;
+    this.stride = new long[dim.length];
+    long[] below = new long[DIMS.length];
+    java.util.Arrays.fill(below, 1);
+    for (int l = dim.length - 1; l >= 0; l--) {
+      stride[l] = below[dim[l]];
+      below[dim[l]] *= factor[l];
+    }
+  }
+
+  /** Flattens {@code mapping} on {@code hierarchy}; every level name must be known. */
+  public static LoopNest of(OpSpec spec, Hierarchy hierarchy, Mapping mapping) {
+    int levels = hierarchy.size();
+    int[] dim = new int[64];
+    int[] factor = new int[64];
+    boolean[] spatial = new boolean[64];
+    int[] start = new int[levels];
+    boolean[][] keeps = new boolean[levels][ROLES.length];
+    int n = 0;
+    long pes = 1;
+    for (int lv = levels - 1; lv >= 0; lv--) {
+      StorageLevel level = hierarchy.level(lv);
+      if (lv == hierarchy.peLevels() - 1) {
+        for (Axis a : Axis.values()) {
+          for (Dim d : DIMS) {
+            int f = mapping.spatial(a, d);
+            if (f > 1) {
+              dim = grow(dim, n);
+              factor = grow(factor, n);
+              spatial = grow(spatial, n);
+              dim[n] = d.ordinal();
+              factor[n] = f;
+              spatial[n] = true;
+              n++;
+              pes *= f;
+            }
+          }
+        }
+      }
+      start[lv] = n;
+      LevelMapping lm = mapping.level(level.name()).orElse(null);
+      for (Role r : ROLES) {
+        boolean kept =
+            lm != null && lm.keep().isPresent()
+                ? lm.keep().get().contains(r)
+                : level.canKeep().contains(r);
+        keeps[lv][r.ordinal()] = kept;
+      }
+      if (lm == null) {
+        continue;
+      }
+      for (Dim d : orderOf(lm)) {
+        int f = lm.factor(d);
+        if (f > 1) {
+          dim = grow(dim, n);
+          factor = grow(factor, n);
+          spatial = grow(spatial, n);
+          dim[n] = d.ordinal();
+          factor[n] = f;
+          n++;
+        }
+      }
+    }
+    if (hierarchy.peLevels() == 0) {
+      // The array sits below every storage level: its loops are innermost.
+      for (Axis a : Axis.values()) {
+        for (Dim d : DIMS) {
+          int f = mapping.spatial(a, d);
+          if (f > 1) {
+            dim = grow(dim, n);
+            factor = grow(factor, n);
+            spatial = grow(spatial, n);
+            dim[n] = d.ordinal();
+            factor[n] = f;
+            spatial[n] = true;
+            n++;
+            pes *= f;
+          }
+        }
+      }
+    }
+    return new LoopNest(
+        spec,
+        hierarchy,
+        java.util.Arrays.copyOf(dim, n),
+        java.util.Arrays.copyOf(factor, n),
+        java.util.Arrays.copyOf(spatial, n),
+        start,
+        keeps,
+        pes);
+  }
+
+  private static List<Dim> orderOf(LevelMapping lm) {
+    if (lm.order().isEmpty()) {
+      return List.of(DIMS);
+    }
+    // Dims missing from a written order are a MappingCheck error; keep them innermost here.
+    java.util.ArrayList<Dim> o = new java.util.ArrayList<>();
+    for (Dim d : lm.order()) {
+      if (!o.contains(d)) {
+        o.add(d);
+      }
+    }
+    for (Dim d : DIMS) {
+      if (!o.contains(d)) {
+        o.add(d);
+      }
+    }
+    return o;
+  }
+
+  private static int[] grow(int[] a, int n) {
+    return n < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
+  }
+
+  private static boolean[] grow(boolean[] a, int n) {
+    return n < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
+  }
+
+  /** The op. */
+  public OpSpec spec() {
+    return spec;
+  }
+
+  /** The hierarchy. */
+  public Hierarchy hierarchy() {
+    return hierarchy;
+  }
+
+  /** Number of loops (factor > 1) in the nest. */
+  public int loops() {
+    return dim.length;
+  }
+
+  /** The dimension of loop {@code l} (0 = outermost). */
+  public Dim dim(int l) {
+    return DIMS[dim[l]];
+  }
+
+  /** The factor (trip count) of loop {@code l}. */
+  public int factor(int l) {
+    return factor[l];
+  }
+
+  /** Whether loop {@code l} is spatial (unrolled over the array). */
+  public boolean isSpatial(int l) {
+    return spatial[l];
+  }
+
+  /** How far one step of loop {@code l} moves its dimension: the product of inner factors of it. */
+  public long stride(int l) {
+    return stride[l];
+  }
+
+  /** The first loop of level {@code level}: its tile is the footprint of loops from here on. */
+  public int start(int level) {
+    return start[level];
+  }
+
+  /** Whether {@code level} keeps {@code role} (after the mapping's keep lists and defaults). */
+  public boolean keeps(int level, Role role) {
+    return keeps[level][role.ordinal()];
+  }
+
+  /** Product of all spatial factors: PEs that do work. */
+  public long utilisedPes() {
+    return utilisedPes;
+  }
+
+  /** Product of all factors of loops from {@code from} on, per dimension (indexed by ordinal). */
+  public long[] dimExtents(int from) {
+    long[] e = new long[DIMS.length];
+    java.util.Arrays.fill(e, 1);
+    for (int l = from; l < dim.length; l++) {
+      e[dim[l]] *= factor[l];
+    }
+    return e;
+  }
+
+  /** Number of data dimensions of {@code role} (5 for every role). */
+  public static int dataDims(Role role) {
+    return DATA_DIMS[role.ordinal()].length;
+  }
+
+  /** The primary loop dimension ordinal of {@code role}'s data dimension {@code i}. */
+  public static int primaryDim(Role role, int i) {
+    return DATA_DIMS[role.ordinal()][i][0];
+  }
+
+  /** The secondary loop dimension ordinal (R or S for inputs' rows and columns), or -1. */
+  public static int secondaryDim(Role role, int i) {
+    return DATA_DIMS[role.ordinal()][i][1];
+  }
+
+  /** Coefficient of the primary loop dimension in data dimension {@code i} (stride or 1). */
+  public long primaryCoefficient(Role role, int i) {
+    if (role != Role.INPUTS) {
+      return 1;
+    }
+    return i == 3 ? spec.strideH() : i == 4 ? spec.strideW() : 1;
+  }
+
+  /** Coefficient of the secondary loop dimension in data dimension {@code i} (the dilation). */
+  public long secondaryCoefficient(Role role, int i) {
+    if (role != Role.INPUTS) {
+      return 0;
+    }
+    return i == 3 ? spec.dilationH() : i == 4 ? spec.dilationW() : 0;
+  }
+
+  /** The data-space extents of a box whose loop dimensions span {@code perDim} values. */
+  public long[] dataExtents(Role role, long[] perDim) {
+    int k = dataDims(role);
+    long[] out = new long[k];
+    for (int i = 0; i < k; i++) {
+      int a = primaryDim(role, i);
+      int b = secondaryDim(role, i);
+      out[i] =
+          b == NONE
+              ? perDim[a]
+              : (perDim[a] - 1) * primaryCoefficient(role, i)
+                  + (perDim[b] - 1) * secondaryCoefficient(role, i)
+                  + 1;
+    }
+    return out;
+  }
+
+  /** The data-space displacement of a move of {@code perDim} along each loop dimension. */
+  public long[] dataDisplacement(Role role, long[] perDim) {
+    int k = dataDims(role);
+    long[] out = new long[k];
+    for (int i = 0; i < k; i++) {
+      int a = primaryDim(role, i);
+      int b = secondaryDim(role, i);
+      out[i] =
+          perDim[a] * primaryCoefficient(role, i)
+              + (b == NONE ? 0 : perDim[b] * secondaryCoefficient(role, i));
+    }
+    return out;
+  }
+
+  /** Words of {@code role}'s tile at {@code level}, per instance of the level. */
+  public long tileWords(int level, Role role) {
+    long[] e = dataExtents(role, dimExtents(start[level]));
+    long w = 1;
+    for (long x : e) {
+      w *= x;
+    }
+    return w;
+  }
+}

@@ -1,0 +1,51 @@
+package io.arrayflow.dataflows.mapping;
+
+import io.arrayflow.workloads.spec.Role;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One storage level of a {@link Hierarchy}: its name as used in mappings ({@code dram}, {@code
+ * glb}, {@code rf}, {@code rf.weights}, …), the operands it can hold, its capacity (halved for
+ * tiles when double-buffered) and the bandwidth of one instance.
+ *
+ * @param name the level's name, unique in its hierarchy
+ * @param canKeep operands this level can hold; a mapping keeps a subset (default: all of them)
+ * @param capacity words per instance (a PE-local level has one instance per PE)
+ * @param doubleBuffered whether half the capacity is reserved for the next tile
+ * @param bandwidth words per cycle of one instance
+ */
+public record StorageLevel(
+    String name,
+    Set<Role> canKeep,
+    Capacity capacity,
+    boolean doubleBuffered,
+    Bandwidth bandwidth) {
+
+  /** Copies {@code canKeep}; a level that can keep nothing is a programming error. */
+  public StorageLevel {
+    if (name == null || name.isBlank() || name.equals(Hierarchy.ARRAY)) {
+      throw new IllegalArgumentException("invalid storage level name '" + name + "'");
+    }
+    if (canKeep.isEmpty()) {
+      throw new IllegalArgumentException("storage level " + name + " can keep no operand");
+    }
+    canKeep = Set.copyOf(EnumSet.copyOf(canKeep));
+  }
+
+  /** A level that can keep every operand, with unbounded bandwidth. */
+  public static StorageLevel of(String name, Capacity capacity, boolean doubleBuffered) {
+    return new StorageLevel(
+        name, EnumSet.allOf(Role.class), capacity, doubleBuffered, Bandwidth.unbounded());
+  }
+
+  /** The same level with another bandwidth. */
+  public StorageLevel withBandwidth(Bandwidth b) {
+    return new StorageLevel(name, canKeep, capacity, doubleBuffered, b);
+  }
+
+  /** The same level restricted to the given operands. */
+  public StorageLevel keeping(Set<Role> roles) {
+    return new StorageLevel(name, roles, capacity, doubleBuffered, bandwidth);
+  }
+}
