@@ -1,0 +1,537 @@
+package io.arrayflow.dataflows.systolic;
+
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.NocKind;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.sim.spec.Preload;
+import io.arrayflow.sim.stats.AccessAction;
+import io.arrayflow.sim.stats.Counters;
+import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.Stats;
+import io.arrayflow.workloads.spec.OpSpec;
+import io.arrayflow.workloads.tensor.FloatTensor;
+import io.arrayflow.workloads.tensor.IntTensor;
+import java.util.Arrays;
+
+/**
+ * A cycle-level rows × cols systolic array that steps every PE every cycle with real values (int
+ * operands with int32 accumulation wrapping like Java {@code int}, or float32), reproducing the
+ * timing of SCALE-Sim v2 (Samajdar et al., ISPASS 2020) and, with {@code preload: overlapped}, the
+ * TPU's weight FIFO and shadow tile (Jouppi et al., ISCA 2017).
+ *
+ * <p><b>Model.</b> Each group of the layer is a GEMM {@code O[EF][M] = A[EF][K] · B[K][M]} ({@link
+ * GemmDim}); groups run one after another and, within a group, folds run with the column fold
+ * outermost as in SCALE-Sim. Per PE the array keeps primitive registers: the value and token tag
+ * moving right, the value (and tag) moving down or the stationary operand, and a psum or
+ * accumulator. Edge feeders inject the streamed operands skewed by one cycle per row (and per
+ * column for OS), reading padded input positions and unused rows or columns of a partial fold as
+ * zero; collectors at the bottom edge (WS, IS) or at each finishing PE (OS) write the outputs. A
+ * fold ends when every token of the full-size wavefront has left the array, so partial folds take
+ * as long as full ones, as in SCALE-Sim. Stepped cycles per fold, serial preload: WS/IS {@code Ra}
+ * cycles shifting the stationary tile in from the top, then {@code Ra − 1 + T + Ca − 1} streaming
+ * cycles (total {@code 2·Ra + Ca + T − 2}); OS {@code Ra + Ca + T − 2}, outputs leaving each PE in
+ * the cycle of its last MAC (SCALE-Sim overlaps the drain with the skewed tail; no extra drain
+ * cycles). With {@code overlapped} preload, the next fold's stationary tile shifts into shadow
+ * registers during the first {@code Ra} cycles of the current fold's streaming (which always lasts
+ * at least {@code Ra} cycles) and is swapped in at the fold boundary, so only the first fold of the
+ * layer pays the {@code Ra} preload cycles; OS has no stationary preload and ignores the setting.
+ *
+ * <p><b>Counting convention.</b> Into a {@link Counters}: {@code MAC/MAC} for every multiply of a
+ * real operand pair (used row and column of the fold, a real token; a zero read from input padding
+ * still counts, so the total is {@code spec.macs()}); {@code GLB/READ} per operand for each value
+ * injected at the array edge or preloaded as the stationary operand, once per fold (padded input
+ * positions are generated as zeros by the feeder and not read; bubbles of a partial fold are not
+ * read); {@code GLB/UPDATE} on outputs for every output or partial sum written at the bottom edge
+ * or drained from a PE; {@code GLB/READ} on outputs for every partial sum read back to accumulate a
+ * later K fold (WS, IS with K &gt; rows), none for the first write of an output (Timeloop's
+ * convention). Busy cycles are the stepped cycles. SCALE-Sim differs: it never counts partial-sum
+ * reads, counts each fold's partial sums as fresh OFMAP writes (as here), counts im2col padding
+ * positions as reads, and its OS model adds {@code rows + cols} extra OFMAP writes per fold.
+ */
+public final class SystolicArray {
+
+  private final int rows;
+  private final int cols;
+  private final SystolicDataflow dataflow;
+  private final Preload preload;
+
+  /** An array of {@code rows × cols} PEs running {@code dataflow} with the given preload policy. */
+  public SystolicArray(int rows, int cols, SystolicDataflow dataflow, Preload preload) {
+    if (rows < 1 || cols < 1) {
+      throw new IllegalArgumentException(
+          "systolic array: rows and cols must be >= 1, was " + rows + " × " + cols);
+    }
+    if (dataflow == null || preload == null) {
+      throw new IllegalArgumentException("systolic array: dataflow and preload are required");
+    }
+    this.rows = rows;
+    this.cols = cols;
+    this.dataflow = dataflow;
+    this.preload = preload;
+  }
+
+  /** The array of {@code arch} (its PE array and systolic NoC preload) running {@code dataflow}. */
+  public static SystolicArray of(ArchSpec arch, SystolicDataflow dataflow) {
+    if (arch.noc().kind() != NocKind.SYSTOLIC) {
+      throw new IllegalArgumentException(
+          "arch '"
+              + arch.name()
+              + "': noc.kind must be systolic for the systolic executor, was "
+              + arch.noc().kind().key());
+    }
+    return new SystolicArray(
+        arch.peArray().rows(), arch.peArray().cols(), dataflow, arch.noc().preload());
+  }
+
+  /** PE rows ({@code Ra}). */
+  public int rows() {
+    return rows;
+  }
+
+  /** PE columns ({@code Ca}). */
+  public int cols() {
+    return cols;
+  }
+
+  /** The dataflow. */
+  public SystolicDataflow dataflow() {
+    return dataflow;
+  }
+
+  /** The preload policy for the stationary operand. */
+  public Preload preload() {
+    return preload;
+  }
+
+  /**
+   * Steps {@code spec} with int operands and int32 accumulation; outputs {@code [N][G*M][P][Q]}.
+   */
+  public SystolicRun<IntTensor> run(OpSpec spec, IntTensor weights, IntTensor inputs) {
+    check(spec, weights.size(), inputs.size());
+    Engine e = new Engine(spec, false, weights.data(), inputs.data());
+    long cycles = e.run();
+    IntTensor out = IntTensor.of(e.out, spec.n(), spec.g() * spec.m(), spec.p(), spec.q());
+    return new SystolicRun<>(
+        dataflow, out, cycles, e.macs, utilization(e.macs, cycles), e.snapshot(cycles));
+  }
+
+  /** Steps {@code spec} in float32; outputs {@code [N][G*M][P][Q]}. */
+  public SystolicRun<FloatTensor> run(OpSpec spec, FloatTensor weights, FloatTensor inputs) {
+    check(spec, weights.size(), inputs.size());
+    Engine e = new Engine(spec, true, bits(weights.data()), bits(inputs.data()));
+    long cycles = e.run();
+    float[] values = new float[e.out.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Float.intBitsToFloat(e.out[i]);
+    }
+    FloatTensor out = FloatTensor.of(values, spec.n(), spec.g() * spec.m(), spec.p(), spec.q());
+    return new SystolicRun<>(
+        dataflow, out, cycles, e.macs, utilization(e.macs, cycles), e.snapshot(cycles));
+  }
+
+  private double utilization(long macs, long cycles) {
+    return cycles == 0 ? 0 : (double) macs / ((double) cycles * rows * cols);
+  }
+
+  private static int[] bits(float[] values) {
+    int[] out = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = Float.floatToRawIntBits(values[i]);
+    }
+    return out;
+  }
+
+  private static void check(OpSpec spec, int weights, int inputs) {
+    if (weights != spec.weightElements() || inputs != spec.inputElements()) {
+      throw new IllegalArgumentException(
+          "op '"
+              + spec.name()
+              + "' needs "
+              + spec.weightElements()
+              + " weights [G][M][C][R][S] and "
+              + spec.inputElements()
+              + " inputs [N][G*C][H][W], got "
+              + weights
+              + " and "
+              + inputs);
+    }
+  }
+
+  /** The mutable state of one run: operands, PE registers and running counts. */
+  private final class Engine {
+    private final boolean fp;
+    private final int[] w;
+    private final int[] x;
+    final int[] out;
+
+    private final int groups;
+    private final int mPerGroup;
+    private final int cPerGroup;
+    private final int kSize;
+    private final int pq;
+    private final int h;
+    private final int wIn;
+    private final int[] efN;
+    private final int[] efH0;
+    private final int[] efW0;
+    private final int[] efPq;
+    private final int[] kC;
+    private final int[] kR;
+    private final int[] kS;
+
+    private final int rowsSize;
+    private final int colsSize;
+    private final int streamed;
+    private final int foldsR;
+    private final int foldsC;
+    private final int folds;
+
+    // PE registers, index i * cols + j. hVal/hTag move right; vVal/vTag move down (OS);
+    // stat/shadow hold the stationary operand (WS, IS); psum moves down (WS, IS) or stays (OS).
+    private int[] stat;
+    private int[] shadow;
+    private final int[] hVal;
+    private final int[] hTag;
+    private final int[] vVal;
+    private final int[] vTag;
+    private final int[] psum;
+    private final int[] rowInjVal;
+    private final int[] rowInjTag;
+    private final int[] colInjVal;
+    private final int[] colInjTag;
+
+    long macs;
+    private long weightReads;
+    private long inputReads;
+    private long outputReads;
+    private long outputUpdates;
+
+    Engine(OpSpec spec, boolean fp, int[] w, int[] x) {
+      this.fp = fp;
+      this.w = w;
+      this.x = x;
+      this.out = new int[Math.toIntExact(spec.outputElements())];
+      groups = spec.g();
+      mPerGroup = spec.m();
+      cPerGroup = spec.c();
+      kSize = GemmDim.K.size(spec);
+      int efSize = GemmDim.EF.size(spec);
+      int p = spec.p();
+      int q = spec.q();
+      pq = p * q;
+      h = spec.h();
+      wIn = spec.w();
+      efN = new int[efSize];
+      efH0 = new int[efSize];
+      efW0 = new int[efSize];
+      efPq = new int[efSize];
+      for (int ef = 0; ef < efSize; ef++) {
+        int pqi = ef % pq;
+        efN[ef] = ef / pq;
+        efPq[ef] = pqi;
+        efH0[ef] = (pqi / q) * spec.strideH() - spec.padH();
+        efW0[ef] = (pqi % q) * spec.strideW() - spec.padW();
+      }
+      kC = new int[kSize];
+      kR = new int[kSize];
+      kS = new int[kSize];
+      int rs = spec.r() * spec.s();
+      for (int k = 0; k < kSize; k++) {
+        kC[k] = k / rs;
+        kR[k] = ((k % rs) / spec.s()) * spec.dilationH();
+        kS[k] = (k % spec.s()) * spec.dilationW();
+      }
+      rowsSize = dataflow.rowsDim().size(spec);
+      colsSize = dataflow.colsDim().size(spec);
+      streamed = dataflow.streamedDim().size(spec);
+      foldsR = SystolicDataflow.ceilDiv(rowsSize, rows);
+      foldsC = SystolicDataflow.ceilDiv(colsSize, cols);
+      folds = Math.multiplyExact(Math.multiplyExact(groups, foldsR), foldsC);
+      int pes = rows * cols;
+      stat = new int[pes];
+      shadow = new int[pes];
+      hVal = new int[pes];
+      hTag = new int[pes];
+      vVal = new int[pes];
+      vTag = new int[pes];
+      psum = new int[pes];
+      rowInjVal = new int[rows];
+      rowInjTag = new int[rows];
+      colInjVal = new int[cols];
+      colInjTag = new int[cols];
+    }
+
+    long run() {
+      long cycles = 0;
+      for (int f = 0; f < folds; f++) {
+        if (dataflow == SystolicDataflow.OS) {
+          cycles += streamOutputStationary(f);
+          continue;
+        }
+        if (f == 0 || preload == Preload.SERIAL) {
+          for (int loaded = 0; loaded < rows; loaded++) {
+            shiftInTileRow(stat, f, rows - 1 - loaded);
+            cycles++;
+          }
+        } else {
+          int[] t = stat;
+          stat = shadow;
+          shadow = t;
+        }
+        int next = preload == Preload.OVERLAPPED && f + 1 < folds ? f + 1 : -1;
+        cycles += streamStationary(f, next);
+      }
+      return cycles;
+    }
+
+    private int foldGroup(int f) {
+      return f / (foldsR * foldsC);
+    }
+
+    private int foldRow0(int f) {
+      return (f % foldsR) * rows;
+    }
+
+    private int foldCol0(int f) {
+      return ((f / foldsR) % foldsC) * cols;
+    }
+
+    /** Shifts {@code regs} down one row and puts row {@code i} of fold {@code f}'s tile on top. */
+    private void shiftInTileRow(int[] regs, int f, int i) {
+      System.arraycopy(regs, 0, regs, cols, (rows - 1) * cols);
+      int g = foldGroup(f);
+      int k = foldRow0(f) + i;
+      int col0 = foldCol0(f);
+      for (int j = 0; j < cols; j++) {
+        int c = col0 + j;
+        if (k >= rowsSize || c >= colsSize) {
+          regs[j] = 0;
+        } else if (dataflow == SystolicDataflow.WS) {
+          regs[j] = loadWeight(g, c, k);
+        } else {
+          regs[j] = loadInput(g, c, k);
+        }
+      }
+    }
+
+    /** WS and IS: streams fold {@code f}, shadow-loading fold {@code next} if {@code >= 0}. */
+    private long streamStationary(int f, int next) {
+      int g = foldGroup(f);
+      int row0 = foldRow0(f);
+      int col0 = foldCol0(f);
+      int usedR = Math.min(rows, rowsSize - row0);
+      int usedC = Math.min(cols, colsSize - col0);
+      boolean firstK = row0 == 0;
+      boolean ws = dataflow == SystolicDataflow.WS;
+      Arrays.fill(hTag, -1);
+      long target = (long) streamed * cols;
+      long emitted = 0;
+      long c = 0;
+      int bottom = (rows - 1) * cols;
+      while (emitted < target) {
+        if (next >= 0 && c < rows) {
+          shiftInTileRow(shadow, next, rows - 1 - (int) c);
+        }
+        for (int i = 0; i < rows; i++) {
+          long t = c - i;
+          if (t >= 0 && t < streamed) {
+            rowInjTag[i] = (int) t;
+            if (i < usedR) {
+              rowInjVal[i] =
+                  ws ? loadInput(g, (int) t, row0 + i) : loadWeight(g, (int) t, row0 + i);
+            } else {
+              rowInjVal[i] = 0;
+            }
+          } else {
+            rowInjTag[i] = -1;
+            rowInjVal[i] = 0;
+          }
+        }
+        stepStationary(usedR, usedC);
+        for (int j = 0; j < cols; j++) {
+          int tag = hTag[bottom + j];
+          if (tag >= 0) {
+            emitted++;
+            if (j < usedC) {
+              int ef = ws ? tag : col0 + j;
+              int m = ws ? col0 + j : tag;
+              emit(g, ef, m, psum[bottom + j], firstK);
+            }
+          }
+        }
+        c++;
+      }
+      return c;
+    }
+
+    /** One cycle of every PE, bottom-right first so each reads its neighbours' old registers. */
+    private void stepStationary(int usedR, int usedC) {
+      final int ca = cols;
+      final boolean isFp = fp;
+      final int[] st = stat;
+      long count = 0;
+      for (int i = rows - 1; i >= 0; i--) {
+        int rowBase = i * ca;
+        int usedHere = i < usedR ? usedC : 0;
+        for (int j = ca - 1; j >= 0; j--) {
+          int idx = rowBase + j;
+          int tag;
+          int a;
+          if (j == 0) {
+            tag = rowInjTag[i];
+            a = rowInjVal[i];
+          } else {
+            tag = hTag[idx - 1];
+            a = hVal[idx - 1];
+          }
+          hTag[idx] = tag;
+          hVal[idx] = a;
+          if (tag >= 0) {
+            int above = i == 0 ? 0 : psum[idx - ca];
+            psum[idx] = isFp ? fmac(above, a, st[idx]) : above + a * st[idx];
+            if (j < usedHere) {
+              count++;
+            }
+          }
+        }
+      }
+      macs += count;
+    }
+
+    /** OS: streams fold {@code f}; each PE drains its output in the cycle of its last MAC. */
+    private long streamOutputStationary(int f) {
+      int g = foldGroup(f);
+      int row0 = foldRow0(f);
+      int col0 = foldCol0(f);
+      int usedR = Math.min(rows, rowsSize - row0);
+      int usedC = Math.min(cols, colsSize - col0);
+      Arrays.fill(hTag, -1);
+      Arrays.fill(vTag, -1);
+      Arrays.fill(psum, 0);
+      long target = (long) rows * cols;
+      long finished = 0;
+      long c = 0;
+      while (finished < target) {
+        for (int i = 0; i < rows; i++) {
+          long t = c - i;
+          rowInjTag[i] = t >= 0 && t < streamed ? (int) t : -1;
+          rowInjVal[i] = rowInjTag[i] >= 0 && i < usedR ? loadInput(g, row0 + i, (int) t) : 0;
+        }
+        for (int j = 0; j < cols; j++) {
+          long t = c - j;
+          colInjTag[j] = t >= 0 && t < streamed ? (int) t : -1;
+          colInjVal[j] = colInjTag[j] >= 0 && j < usedC ? loadWeight(g, col0 + j, (int) t) : 0;
+        }
+        finished += stepOutputStationary(g, row0, col0, usedR, usedC);
+        c++;
+      }
+      return c;
+    }
+
+    private long stepOutputStationary(int g, int row0, int col0, int usedR, int usedC) {
+      final int ca = cols;
+      final boolean isFp = fp;
+      final int last = streamed - 1;
+      long count = 0;
+      long done = 0;
+      for (int i = rows - 1; i >= 0; i--) {
+        int rowBase = i * ca;
+        int usedHere = i < usedR ? usedC : 0;
+        for (int j = ca - 1; j >= 0; j--) {
+          int idx = rowBase + j;
+          int tag;
+          int a;
+          if (j == 0) {
+            tag = rowInjTag[i];
+            a = rowInjVal[i];
+          } else {
+            tag = hTag[idx - 1];
+            a = hVal[idx - 1];
+          }
+          int vtag;
+          int b;
+          if (i == 0) {
+            vtag = colInjTag[j];
+            b = colInjVal[j];
+          } else {
+            vtag = vTag[idx - ca];
+            b = vVal[idx - ca];
+          }
+          hTag[idx] = tag;
+          hVal[idx] = a;
+          vTag[idx] = vtag;
+          vVal[idx] = b;
+          if (tag != vtag) {
+            throw new IllegalStateException(
+                "OS skew broken at PE (" + i + ", " + j + "): tokens " + tag + " and " + vtag);
+          }
+          if (tag >= 0) {
+            int acc = isFp ? fmac(psum[idx], a, b) : psum[idx] + a * b;
+            if (j < usedHere) {
+              count++;
+            }
+            if (tag == last) {
+              done++;
+              if (j < usedHere) {
+                emit(g, row0 + i, col0 + j, acc, true);
+              }
+              acc = 0;
+            }
+            psum[idx] = acc;
+          }
+        }
+      }
+      macs += count;
+      return done;
+    }
+
+    private int loadWeight(int g, int m, int k) {
+      weightReads++;
+      return w[(g * mPerGroup + m) * kSize + k];
+    }
+
+    /** The im2col input {@code A[ef][k]} of group {@code g}; padding reads as 0 and is not read. */
+    private int loadInput(int g, int ef, int k) {
+      int ih = efH0[ef] + kR[k];
+      int iw = efW0[ef] + kS[k];
+      if (ih < 0 || ih >= h || iw < 0 || iw >= wIn) {
+        return 0;
+      }
+      inputReads++;
+      int channel = (efN[ef] * groups + g) * cPerGroup + kC[k];
+      return x[(channel * h + ih) * wIn + iw];
+    }
+
+    /** Writes (or, for a later K fold, accumulates) output {@code O[ef][m]} of group {@code g}. */
+    private void emit(int g, int ef, int m, int value, boolean first) {
+      int index = ((efN[ef] * groups + g) * mPerGroup + m) * pq + efPq[ef];
+      outputUpdates++;
+      if (first) {
+        out[index] = value;
+      } else {
+        outputReads++;
+        out[index] = fp ? fadd(out[index], value) : out[index] + value;
+      }
+    }
+
+    Stats snapshot(long cycles) {
+      Counters counters = new Counters("systolic-array");
+      counters.add(Level.MAC, AccessAction.MAC, macs);
+      counters.add(Level.GLB, Operand.WEIGHTS, AccessAction.READ, weightReads);
+      counters.add(Level.GLB, Operand.INPUTS, AccessAction.READ, inputReads);
+      counters.add(Level.GLB, Operand.OUTPUTS, AccessAction.READ, outputReads);
+      counters.add(Level.GLB, Operand.OUTPUTS, AccessAction.UPDATE, outputUpdates);
+      counters.addBusyCycles(cycles);
+      return counters.snapshot();
+    }
+  }
+
+  private static int fmac(int acc, int a, int b) {
+    return Float.floatToRawIntBits(
+        Float.intBitsToFloat(acc) + Float.intBitsToFloat(a) * Float.intBitsToFloat(b));
+  }
+
+  private static int fadd(int a, int b) {
+    return Float.floatToRawIntBits(Float.intBitsToFloat(a) + Float.intBitsToFloat(b));
+  }
+}
