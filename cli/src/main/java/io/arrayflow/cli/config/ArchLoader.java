@@ -1,5 +1,6 @@
 package io.arrayflow.cli.config;
 
+import io.arrayflow.energy.EnergyTableException;
 import io.arrayflow.energy.EnergyTables;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.Datatype;
@@ -76,7 +77,7 @@ public final class ArchLoader {
 
     Section prec = doc.optionalSection("precision");
     Precision d = Precision.defaults();
-    Supplier<Precision> precision =
+    Precision precision =
         capture(
             prec,
             () ->
@@ -86,7 +87,7 @@ public final class ArchLoader {
                     prec.optionalInt("outputs", d.outputs(), ANY),
                     prec.optionalInt("accumulator", d.accumulator(), ANY)));
 
-    Supplier<PeArraySpec> peArray;
+    PeArraySpec peArray;
     if (doc.has("pe_array")) {
       Section arr = doc.section("pe_array");
       int rows = arr.requiredInt("rows", 1);
@@ -94,20 +95,22 @@ public final class ArchLoader {
       peArray = capture(arr, () -> new PeArraySpec(rows, cols));
     } else {
       doc.problem("pe_array", "required field is missing");
-      peArray = () -> null;
+      peArray = null;
     }
 
-    Supplier<PeSpec> pe = pe(doc.optionalSection("pe"));
-    Supplier<NocSpec> noc = noc(doc.optionalSection("noc"));
-    Supplier<GlbSpec> glb = glb(doc.optionalSection("glb"));
-    Supplier<DramSpec> dram = dram(doc.optionalSection("dram"));
-    Supplier<VectorUnitSpec> vector = vector(doc.optionalSection("vector_unit"));
+    PeSpec pe = pe(doc.optionalSection("pe"));
+    NocSpec noc = noc(doc.optionalSection("noc"));
+    GlbSpec glb = glb(doc.optionalSection("glb"));
+    DramSpec dram = dram(doc.optionalSection("dram"));
+    VectorUnitSpec vector = vector(doc.optionalSection("vector_unit"));
     doc.finish();
 
     if (!energyTable.isEmpty()) {
-      try {
-        EnergyTables.resolve(energyTable, baseDir == null ? Path.of(".") : baseDir);
-      } catch (IllegalArgumentException e) {
+      Path base = baseDir == null ? Path.of(".") : baseDir;
+      boolean exists =
+          EnergyTables.builtInNames().contains(energyTable)
+              || java.nio.file.Files.exists(base.resolve(energyTable));
+      if (!exists) {
         doc.problem(
             "energy_table",
             "no such energy table '"
@@ -115,6 +118,14 @@ public final class ArchLoader {
                 + "'; expected a built-in ("
                 + String.join(", ", EnergyTables.builtInNames())
                 + ") or a YAML file path");
+      } else {
+        try {
+          EnergyTables.resolve(energyTable, base);
+        } catch (EnergyTableException e) {
+          for (String m : e.messages()) {
+            doc.problem("energy_table", "the energy table is invalid: " + m);
+          }
+        }
       }
     }
     // Sub-records that failed are replaced by their defaults so that the top-level fields are
@@ -152,8 +163,7 @@ public final class ArchLoader {
     return spec;
   }
 
-  private static <T> T orDefault(Supplier<T> part, T fallback, String key, Set<String> failed) {
-    T value = part.get();
+  private static <T> T orDefault(T value, T fallback, String key, Set<String> failed) {
     if (value == null) {
       failed.add(key);
       return fallback;
@@ -161,17 +171,17 @@ public final class ArchLoader {
     return value;
   }
 
-  private Supplier<PeSpec> pe(Section pe) {
+  private PeSpec pe(Section pe) {
     Section mac = pe.optionalSection("mac");
     MacSpec md = MacSpec.defaults();
-    Supplier<MacSpec> macSpec =
+    MacSpec macSpec =
         capture(
             mac,
             () ->
                 new MacSpec(
                     mac.optionalInt("latency_cycles", md.latencyCycles(), ANY),
                     mac.optionalBoolean("pipelined", md.pipelined())));
-    Supplier<RfSpec> rf;
+    RfSpec rf;
     if (pe.has("rf")) {
       Section rfs = pe.section("rf");
       RfFileSpec weights = rfFile(rfs, "weights");
@@ -180,16 +190,10 @@ public final class ArchLoader {
       RfFileSpec shared = rfFile(rfs, "shared");
       rf = capture(rfs, () -> new RfSpec(weights, inputs, outputs, shared));
     } else {
-      rf = RfSpec::defaults;
+      rf = RfSpec.defaults();
     }
     pe.finish();
-    PeSpec[] out = new PeSpec[1];
-    return () -> {
-      if (out[0] == null && macSpec.get() != null && rf.get() != null) {
-        out[0] = build(pe, () -> new PeSpec(macSpec.get(), rf.get()));
-      }
-      return out[0];
-    };
+    return macSpec == null || rf == null ? null : build(pe, () -> new PeSpec(macSpec, rf));
   }
 
   private RfFileSpec rfFile(Section rf, String key) {
@@ -197,18 +201,16 @@ public final class ArchLoader {
       return null;
     }
     Section f = rf.section(key);
-    Supplier<RfFileSpec> file =
-        capture(
-            f,
-            () ->
-                new RfFileSpec(
-                    f.requiredInt("words", 1),
-                    f.optionalInt("read_ports", 1, ANY),
-                    f.optionalInt("write_ports", 1, ANY)));
-    return file.get();
+    return capture(
+        f,
+        () ->
+            new RfFileSpec(
+                f.requiredInt("words", 1),
+                f.optionalInt("read_ports", 1, ANY),
+                f.optionalInt("write_ports", 1, ANY)));
   }
 
-  private Supplier<NocSpec> noc(Section s) {
+  private NocSpec noc(Section s) {
     NocSpec.Builder b = NocSpec.builder();
     b.kind(NocKind.named(s.optionalChoice("kind", "multicast", keys(NocKind.class))));
     Section wpc = s.optionalSection("words_per_cycle");
@@ -233,7 +235,7 @@ public final class ArchLoader {
     return capture(s, b::build);
   }
 
-  private Supplier<GlbSpec> glb(Section s) {
+  private GlbSpec glb(Section s) {
     GlbSpec.Builder b = GlbSpec.builder();
     GlbSpec d = GlbSpec.defaults();
     b.sizeKiB(s.optionalInt("size_kib", d.sizeKiB(), ANY));
@@ -263,7 +265,7 @@ public final class ArchLoader {
     return capture(s, b::build);
   }
 
-  private Supplier<DramSpec> dram(Section s) {
+  private DramSpec dram(Section s) {
     DramModel model = DramModel.named(s.optionalChoice("model", "simple", keys(DramModel.class)));
     DramSpec.Builder b = DramSpec.builder(model);
     if (s.has("block_bits")) {
@@ -313,7 +315,7 @@ public final class ArchLoader {
     }
   }
 
-  private Supplier<VectorUnitSpec> vector(Section s) {
+  private VectorUnitSpec vector(Section s) {
     VectorUnitSpec.Builder b = VectorUnitSpec.builder();
     if (s.has("lanes")) {
       b.lanes(s.optionalInt("lanes", 16, ANY));
@@ -334,10 +336,10 @@ public final class ArchLoader {
    * Builds a record now (after the section's keys are read and checked), remembering the result or
    * reporting its violations under the section's path; the supplier returns null on failure.
    */
-  private <T> Supplier<T> capture(Section s, Supplier<T> make) {
+  private <T> T capture(Section s, Supplier<T> make) {
     T value = build(s, make);
     s.finish();
-    return () -> value;
+    return value;
   }
 
   private <T> T build(Section s, Supplier<T> make) {

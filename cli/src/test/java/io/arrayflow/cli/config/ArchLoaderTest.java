@@ -8,8 +8,11 @@ import io.arrayflow.sim.spec.NocKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -148,5 +151,17 @@ class ArchLoaderTest {
     assertEquals(
         List.of("a.yaml:1:1: pe_array: required field is missing"),
         problems("name: x\nclock_mhz: 100\nenergy_table: eyeriss-65nm\n"));
+  }
+
+  @Test
+  void reportsTheProblemsOfAnInvalidUserEnergyTable(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("mine.yaml"), "name: mine\nunit: pJ\nper: block\nmac: -1\n");
+    Node root = YamlFiles.parse(MINIMAL.replace("eyeriss-65nm", "mine.yaml"), "a.yaml");
+    List<String> p =
+        assertThrows(ConfigException.class, () -> ArchLoader.load(root, "a.yaml", dir)).problems();
+    String prefix = "a.yaml:3:15: energy_table: the energy table is invalid: ";
+    assertEquals(6, p.size(), p.toString());
+    assertEquals(prefix + dir.resolve("mine.yaml") + ": rf: required key is missing", p.get(0));
+    assertEquals(prefix + dir.resolve("mine.yaml") + ": mac: must be >= 0, was -1", p.get(5));
   }
 }
