@@ -84,33 +84,16 @@ public final class LoopNest {
   /** Flattens {@code mapping} on {@code hierarchy}; every level name must be known. */
   public static LoopNest of(OpSpec spec, Hierarchy hierarchy, Mapping mapping) {
     int levels = hierarchy.size();
-    int[] dim = new int[64];
-    int[] factor = new int[64];
-    boolean[] spatial = new boolean[64];
+    Loops loops = new Loops();
     int[] start = new int[levels];
     boolean[][] keeps = new boolean[levels][ROLES.length];
-    int n = 0;
     long pes = 1;
     for (int lv = levels - 1; lv >= 0; lv--) {
       StorageLevel level = hierarchy.level(lv);
       if (lv == hierarchy.peLevels() - 1) {
-        for (Axis a : Axis.values()) {
-          for (Dim d : DIMS) {
-            int f = mapping.spatial(a, d);
-            if (f > 1) {
-              dim = grow(dim, n);
-              factor = grow(factor, n);
-              spatial = grow(spatial, n);
-              dim[n] = d.ordinal();
-              factor[n] = f;
-              spatial[n] = true;
-              n++;
-              pes *= f;
-            }
-          }
-        }
+        pes = loops.addSpatial(mapping);
       }
-      start[lv] = n;
+      start[lv] = loops.n;
       LevelMapping lm = mapping.level(level.name()).orElse(null);
       for (Role r : ROLES) {
         boolean kept =
@@ -123,44 +106,58 @@ public final class LoopNest {
         continue;
       }
       for (Dim d : orderOf(lm)) {
-        int f = lm.factor(d);
-        if (f > 1) {
-          dim = grow(dim, n);
-          factor = grow(factor, n);
-          spatial = grow(spatial, n);
-          dim[n] = d.ordinal();
-          factor[n] = f;
-          n++;
-        }
+        loops.add(d, lm.factor(d), false);
       }
     }
     if (hierarchy.peLevels() == 0) {
       // The array sits below every storage level: its loops are innermost.
-      for (Axis a : Axis.values()) {
-        for (Dim d : DIMS) {
-          int f = mapping.spatial(a, d);
-          if (f > 1) {
-            dim = grow(dim, n);
-            factor = grow(factor, n);
-            spatial = grow(spatial, n);
-            dim[n] = d.ordinal();
-            factor[n] = f;
-            spatial[n] = true;
-            n++;
-            pes *= f;
-          }
-        }
-      }
+      pes = loops.addSpatial(mapping);
     }
     return new LoopNest(
         spec,
         hierarchy,
-        java.util.Arrays.copyOf(dim, n),
-        java.util.Arrays.copyOf(factor, n),
-        java.util.Arrays.copyOf(spatial, n),
+        java.util.Arrays.copyOf(loops.dim, loops.n),
+        java.util.Arrays.copyOf(loops.factor, loops.n),
+        java.util.Arrays.copyOf(loops.spatial, loops.n),
         start,
         keeps,
         pes);
+  }
+
+  /** The flat loop list being built, outermost first; factor-1 loops are dropped. */
+  private static final class Loops {
+    int[] dim = new int[64];
+    int[] factor = new int[64];
+    boolean[] spatial = new boolean[64];
+    int n;
+
+    void add(Dim d, int f, boolean isSpatial) {
+      if (f <= 1) {
+        return;
+      }
+      if (n == dim.length) {
+        dim = java.util.Arrays.copyOf(dim, n * 2);
+        factor = java.util.Arrays.copyOf(factor, n * 2);
+        spatial = java.util.Arrays.copyOf(spatial, n * 2);
+      }
+      dim[n] = d.ordinal();
+      factor[n] = f;
+      spatial[n] = isSpatial;
+      n++;
+    }
+
+    /** Appends the spatial loops (rows, then cols); returns the utilised PEs. */
+    long addSpatial(Mapping mapping) {
+      long pes = 1;
+      for (Axis a : Axis.values()) {
+        for (Dim d : DIMS) {
+          int f = mapping.spatial(a, d);
+          add(d, f, true);
+          pes *= Math.max(f, 1);
+        }
+      }
+      return pes;
+    }
   }
 
   private static List<Dim> orderOf(LevelMapping lm) {
@@ -180,14 +177,6 @@ public final class LoopNest {
       }
     }
     return o;
-  }
-
-  private static int[] grow(int[] a, int n) {
-    return n < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
-  }
-
-  private static boolean[] grow(boolean[] a, int n) {
-    return n < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
   }
 
   /** The op. */
