@@ -3,7 +3,6 @@ package io.arrayflow.cli;
 import io.arrayflow.cli.config.ArchLoader;
 import io.arrayflow.cli.config.Overrides;
 import io.arrayflow.sim.spec.ArchSpec;
-import java.nio.file.Path;
 import java.util.List;
 
 /** Turns an {@code --arch} argument and its {@code --set} overrides into an {@link ArchSpec}. */
@@ -19,8 +18,6 @@ final class Archs {
   static ArchSpec resolve(String arg, List<String> sets) {
     Catalog.Source src = Catalog.resolve("arch", "architecture", arg);
     Overrides.apply(src.root(), sets, src.displayName());
-    Path file = Path.of(arg);
-    Path base = Catalog.builtInText("arch", arg) != null ? null : file.toAbsolutePath().getParent();
-    return ArchLoader.load(src.root(), src.displayName(), base);
+    return ArchLoader.load(src.root(), src.displayName(), src.baseDir());
   }
 }

@@ -28,8 +28,11 @@ import java.util.stream.Stream;
 public final class Catalog {
   private Catalog() {}
 
-  /** A config document and how messages should name it. */
-  public record Source(String displayName, Node root) {}
+  /**
+   * A config document, how messages should name it, and the folder relative paths inside it resolve
+   * against (null for a built-in).
+   */
+  public record Source(String displayName, Node root, Path baseDir) {}
 
   /** The names of the built-in configs of {@code kind} ("arch", "sweeps"), sorted. */
   public static List<String> builtIns(String kind) {
@@ -86,11 +89,11 @@ public final class Catalog {
   public static Source resolve(String kind, String what, String arg) {
     String text = builtInText(kind, arg);
     if (text != null && !arg.contains("/")) {
-      return new Source(arg + " (built-in)", YamlFiles.parse(text, arg + " (built-in)"));
+      return new Source(arg + " (built-in)", YamlFiles.parse(text, arg + " (built-in)"), null);
     }
     Path path = Path.of(arg);
     if (Files.isRegularFile(path)) {
-      return new Source(arg, YamlFiles.read(path, arg));
+      return new Source(arg, YamlFiles.read(path, arg), path.toAbsolutePath().getParent());
     }
     List<String> names = builtIns(kind);
     throw new ConfigException(

@@ -47,19 +47,9 @@ public final class ConfigReader {
     problems.add(file + ": " + message);
   }
 
-  /** The file name as messages show it. */
-  public String file() {
-    return file;
-  }
-
   /** How many problems have been recorded so far. */
   public int problemCount() {
     return problems.size();
-  }
-
-  /** Whether any problem has been recorded. */
-  public boolean hasProblems() {
-    return !problems.isEmpty();
   }
 
   /** Throws a {@link ConfigException} with every recorded problem, if there is any. */

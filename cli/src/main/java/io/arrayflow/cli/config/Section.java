@@ -40,11 +40,6 @@ public final class Section {
     return reader;
   }
 
-  /** The map node behind this section. */
-  public Node.MapNode node() {
-    return node;
-  }
-
   /** Whether {@code key} is present (and marks it as a known key). */
   public boolean has(String key) {
     known.add(key);
@@ -137,12 +132,6 @@ public final class Section {
   public double requiredDouble(String key, boolean allowZero) {
     Node n = required(key);
     return n == null ? 1 : doubleValue(key, n, allowZero, 1);
-  }
-
-  /** An optional number {@code > 0} (or {@code >= 0}), {@code fallback} if absent. */
-  public double optionalDouble(String key, double fallback, boolean allowZero) {
-    Node n = raw(key);
-    return n == null ? fallback : doubleValue(key, n, allowZero, fallback);
   }
 
   private double doubleValue(String key, Node n, boolean allowZero, double fallback) {

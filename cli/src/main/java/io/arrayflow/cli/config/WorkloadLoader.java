@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads a user workload (a list of layers) from YAML. Conv and FC channel counts are totals ({@code
@@ -63,24 +64,29 @@ public final class WorkloadLoader {
     return new Workload(name, layers);
   }
 
+  /** The layer, or null if any of its fields has a problem (all of them are recorded). */
   private static Layer layer(Section l) {
-    String name = l.requiredString("name");
     int before = l.reader().problemCount();
+    String name = l.requiredString("name");
+    int beforeType = l.reader().problemCount();
     String type = l.requiredChoice("type", TYPES);
-    if (l.reader().problemCount() > before) {
+    if (l.reader().problemCount() > beforeType) {
       // Without a valid type the other keys cannot be judged; report only the type.
       l.allow(l.keys().toArray(new String[0]));
       return null;
     }
-    return switch (type) {
-      case "conv" -> conv(l, name);
-      case "fc" -> fc(l, name);
-      case "matmul" -> matmul(l, name);
-      default -> vector(l, name, VectorKind.named(type));
-    };
+    // Each reader checks its fields and returns how to build the layer once they are all valid.
+    Supplier<Layer> make =
+        switch (type) {
+          case "conv" -> conv(l, name);
+          case "fc" -> fc(l, name);
+          case "matmul" -> matmul(l, name);
+          default -> vector(l, name, VectorKind.named(type));
+        };
+    return l.reader().problemCount() > before ? null : make.get();
   }
 
-  private static Layer conv(Section l, String name) {
+  private static Supplier<Layer> conv(Section l, String name) {
     int n = l.optionalInt("N", 1, 1);
     int c = l.requiredInt("C", 1);
     int h = l.requiredInt("H", 1);
@@ -92,14 +98,11 @@ public final class WorkloadLoader {
     int pad = l.optionalInt("padding", 0, 0);
     int dilation = l.optionalInt("dilation", 1, 1);
     int groups = l.optionalInt("groups", 1, 1);
-    boolean ok = true;
     if (c % groups != 0) {
       l.problem("groups", "must divide C (" + c + "), was " + groups);
-      ok = false;
     }
     if (m % groups != 0) {
       l.problem("groups", "must divide M (" + m + "), was " + groups);
-      ok = false;
     }
     List<String> problems =
         OpSpec.problems(
@@ -119,13 +122,11 @@ public final class WorkloadLoader {
             pad);
     for (String p : problems) {
       l.problem(p.startsWith("output is empty") ? "padding" : firstWord(p), p);
-      ok = false;
     }
-    if (!ok || l.reader().hasProblems()) {
-      return null;
-    }
-    return Layer.of(
-        OpSpec.conv(name, n, groups, m / groups, c / groups, h, w, r, s, stride, pad, dilation));
+    return () ->
+        Layer.of(
+            OpSpec.conv(
+                name, n, groups, m / groups, c / groups, h, w, r, s, stride, pad, dilation));
   }
 
   private static String firstWord(String problem) {
@@ -133,26 +134,24 @@ public final class WorkloadLoader {
     return colon < 0 ? "" : problem.substring(0, colon);
   }
 
-  private static Layer fc(Section l, String name) {
+  private static Supplier<Layer> fc(Section l, String name) {
     int n = l.optionalInt("N", 1, 1);
     int c = l.requiredInt("C", 1);
     int m = l.requiredInt("M", 1);
-    return l.reader().hasProblems() ? null : Layer.of(OpSpec.fc(name, n, c, m));
+    return () -> Layer.of(OpSpec.fc(name, n, c, m));
   }
 
-  private static Layer matmul(Section l, String name) {
+  private static Supplier<Layer> matmul(Section l, String name) {
     int batch = l.optionalInt("batch", 1, 1);
     int rows = l.requiredInt("M", 1);
     int k = l.requiredInt("K", 1);
     int cols = l.requiredInt("N", 1);
     String weights = l.optionalChoice("weights", "static", List.of("static", "dynamic"));
-    return l.reader().hasProblems()
-        ? null
-        : Layer.of(OpSpec.matmul(name, batch, rows, k, cols, weights.equals("static")));
+    return () -> Layer.of(OpSpec.matmul(name, batch, rows, k, cols, weights.equals("static")));
   }
 
-  private static Layer vector(Section l, String name, VectorKind kind) {
+  private static Supplier<Layer> vector(Section l, String name, VectorKind kind) {
     long elements = l.requiredLong("elements", 1);
-    return l.reader().hasProblems() ? null : Layer.of(new VectorOpSpec(name, kind, elements));
+    return () -> Layer.of(new VectorOpSpec(name, kind, elements));
   }
 }
