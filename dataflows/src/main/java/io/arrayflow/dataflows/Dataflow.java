@@ -1,0 +1,23 @@
+package io.arrayflow.dataflows;
+
+import io.arrayflow.sim.spec.Keyed;
+
+/**
+ * The named dataflows, each a family of mappings defined by which operand stays in the PE and which
+ * dimensions may be spatial (Chen et al., "Eyeriss: A Spatial Architecture for Energy-Efficient
+ * Dataflow for Convolutional Neural Networks", ISCA 2016, Section IV): weight-, output- and
+ * input-stationary. Row-stationary joins with its own issue.
+ */
+public enum Dataflow implements Keyed {
+  /** Weight-stationary: a weight stays in the PE while inputs stream past it. */
+  WS,
+  /** Output-stationary: a partial sum stays in the PE until its output is complete. */
+  OS,
+  /** Input-stationary: an input stays in the PE while the filters stream past it. */
+  IS;
+
+  /** The dataflow whose key is {@code key} ({@code ws}, {@code os}, {@code is}). */
+  public static Dataflow named(String key) {
+    return Keyed.named(Dataflow.class, key);
+  }
+}
