@@ -14,6 +14,11 @@ final class Archs {
     return Catalog.builtIns("arch");
   }
 
+  /** The folder a relative energy-table path resolves against: the arch file's, or null. */
+  static java.nio.file.Path baseDir(String arg) {
+    return Catalog.resolve("arch", "architecture", arg).baseDir();
+  }
+
   /** The architecture named or stored at {@code arg}, with {@code sets} applied. */
   static ArchSpec resolve(String arg, List<String> sets) {
     Catalog.Source src = Catalog.resolve("arch", "architecture", arg);

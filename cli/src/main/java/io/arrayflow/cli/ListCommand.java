@@ -9,17 +9,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code arrayflow list archs|workloads|energy-tables}: the built-in names, one per line. */
+/**
+ * {@code arrayflow list archs|workloads|dataflows|energy-tables}: the built-in names, one per line.
+ */
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List built-in archs, workloads or energy-tables.")
+    description = "List built-in archs, workloads, dataflows or energy-tables.")
 final class ListCommand implements Callable<Integer> {
-  private static final List<String> WHAT = List.of("archs", "workloads", "energy-tables");
+  private static final List<String> WHAT =
+      List.of("archs", "workloads", "dataflows", "energy-tables");
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "archs, workloads or energy-tables")
+  @Parameters(
+      index = "0",
+      paramLabel = "WHAT",
+      description = "archs, workloads, dataflows or energy-tables")
   String what;
 
   @Override
@@ -28,6 +34,7 @@ final class ListCommand implements Callable<Integer> {
         switch (what) {
           case "archs" -> Archs.names();
           case "workloads" -> Workloads.names();
+          case "dataflows" -> dataflowKeys();
           case "energy-tables" -> EnergyTables.builtInNames();
           default ->
               throw new ConfigException(
@@ -38,5 +45,13 @@ final class ListCommand implements Callable<Integer> {
       out.println(n);
     }
     return 0;
+  }
+
+  private static List<String> dataflowKeys() {
+    List<String> keys = new java.util.ArrayList<>();
+    for (io.arrayflow.dataflows.Dataflow d : io.arrayflow.dataflows.Dataflow.values()) {
+      keys.add(d.key());
+    }
+    return keys;
   }
 }

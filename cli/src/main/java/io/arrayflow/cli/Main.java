@@ -14,7 +14,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "arrayflow 0.1.0",
     description = "A cycle-level simulator of deep-learning accelerators.",
-    subcommands = {LayersCommand.class, ListCommand.class, ShowCommand.class})
+    subcommands = {
+      LayersCommand.class,
+      RunCommand.class,
+      CompareCommand.class,
+      VerifyCommand.class,
+      ListCommand.class,
+      ShowCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit status for bad input. */
   public static final int EXIT_BAD_INPUT = 2;

@@ -1,0 +1,127 @@
+package io.arrayflow.cli;
+
+import io.arrayflow.cli.config.ConfigException;
+import io.arrayflow.cli.config.Suggest;
+import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.energy.EnergyModel;
+import io.arrayflow.energy.EnergyTableException;
+import io.arrayflow.energy.EnergyTables;
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.workloads.zoo.Layer;
+import io.arrayflow.workloads.zoo.Model;
+import io.arrayflow.workloads.zoo.Workload;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that say what to simulate, shared by {@code run}, {@code compare} and {@code verify}:
+ * the architecture (with {@code --set} overrides), the workload (batch, sequence length, one layer)
+ * and the dataflows.
+ */
+final class Target {
+  @Option(
+      names = "--arch",
+      required = true,
+      description = "A built-in architecture (arrayflow list archs) or a YAML file.")
+  String arch;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override an arch field, e.g. --set glb.size_kib=256 (repeatable).")
+  List<String> sets = new ArrayList<>();
+
+  @Option(
+      names = "--workload",
+      required = true,
+      description = "A built-in workload (arrayflow list workloads) or a YAML file.")
+  String workload;
+
+  @Option(names = "--layer", description = "Run only this layer (default: every layer).")
+  String layer;
+
+  @Option(names = "--batch", defaultValue = "1", description = "Batch size for built-in models.")
+  int batch;
+
+  @Option(
+      names = "--seq",
+      defaultValue = "" + Model.DEFAULT_SEQ,
+      description = "Sequence length for transformer models (default ${DEFAULT-VALUE}).")
+  int seq;
+
+  /** The resolved architecture. */
+  ArchSpec arch() {
+    return Archs.resolve(arch, sets);
+  }
+
+  /** The architecture's energy table (built-in name, or a path relative to the arch file). */
+  EnergyModel table(ArchSpec spec) {
+    Path base = Archs.baseDir(arch);
+    try {
+      return EnergyTables.resolve(spec.energyTable(), base == null ? Path.of(".") : base);
+    } catch (EnergyTableException e) {
+      throw new ConfigException(e.messages());
+    }
+  }
+
+  /** The workload. */
+  Workload workload() {
+    return Workloads.resolve(workload, batch, seq);
+  }
+
+  /** The layers to run: all, or the one {@code --layer} names. */
+  List<Layer> layers(Workload w) {
+    if (layer == null) {
+      return w.layers();
+    }
+    List<String> names = new ArrayList<>();
+    for (Layer l : w.layers()) {
+      if (l.name().equals(layer)) {
+        return List.of(l);
+      }
+      names.add(l.name());
+    }
+    throw new ConfigException(
+        "--layer: workload "
+            + w.name()
+            + " has no layer '"
+            + layer
+            + "'"
+            + Suggest.didYouMean(layer, names)
+            + "; its layers are "
+            + String.join(", ", names));
+  }
+
+  /** Parses a {@code --dataflow} value: one key or {@code all}. */
+  static List<Dataflow> dataflows(String option, String value) {
+    List<Dataflow> out = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String key = part.trim();
+      if (key.equals("all")) {
+        out.addAll(List.of(Dataflow.values()));
+        continue;
+      }
+      try {
+        Dataflow d = Dataflow.named(key);
+        if (!out.contains(d)) {
+          out.add(d);
+        }
+      } catch (IllegalArgumentException e) {
+        List<String> keys = new ArrayList<>();
+        for (Dataflow d : Dataflow.values()) {
+          keys.add(d.key());
+        }
+        throw new ConfigException(
+            option
+                + ": unknown dataflow '"
+                + key
+                + "'; expected "
+                + String.join(", ", keys)
+                + " or all (row-stationary is not implemented yet)");
+      }
+    }
+    return out;
+  }
+}

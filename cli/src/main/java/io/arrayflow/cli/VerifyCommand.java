@@ -1,0 +1,144 @@
+package io.arrayflow.cli;
+
+import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.dataflows.run.LayerRunner;
+import io.arrayflow.dataflows.run.ScaleDown;
+import io.arrayflow.dataflows.run.Verification;
+import io.arrayflow.reports.table.ReportFormat;
+import io.arrayflow.reports.table.Table;
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.workloads.spec.OpSpec;
+import io.arrayflow.workloads.zoo.Layer;
+import io.arrayflow.workloads.zoo.Workload;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code arrayflow verify}: every MAC layer at cycle fidelity with random operands, its outputs
+ * compared with the reference engine's; PASS or FAIL per layer and dataflow, exit 1 on any FAIL.
+ * Layers above the MAC budget are skipped unless {@code --scale-down} asks for a smaller copy.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run layers at cycle fidelity with real values and check them against the"
+            + " reference engine.")
+final class VerifyCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin Target target;
+
+  @Option(
+      names = "--dataflow",
+      defaultValue = "all",
+      description = "ws, os, is, a comma list, or all (default ${DEFAULT-VALUE}).")
+  String dataflow;
+
+  @Option(
+      names = "--max-macs",
+      defaultValue = "2000000",
+      description = "Largest layer (MACs) run at cycle fidelity (default ${DEFAULT-VALUE}).")
+  long maxMacs;
+
+  @Option(
+      names = "--scale-down",
+      description = "Verify a scaled-down copy of layers above --max-macs instead of skipping.")
+  boolean scaleDown;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the random operands.")
+  long seed;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table, csv or json (default ${DEFAULT-VALUE}).")
+  String format;
+
+  @Override
+  public Integer call() {
+    ReportFormat fmt = Formats.named(format);
+    List<Dataflow> dfs = Target.dataflows("--dataflow", dataflow);
+    if (maxMacs < 1) {
+      throw new io.arrayflow.cli.config.ConfigException("--max-macs: must be >= 1, was " + maxMacs);
+    }
+    ArchSpec arch = target.arch();
+    Workload w = target.workload();
+    List<Layer> layers = target.layers(w);
+    LayerRunner runner = new LayerRunner(arch, target.table(arch));
+    Table.Builder t =
+        Table.withColumns(
+            "layer", "dataflow", "macs", "cycles", "max_abs_error", "tolerance", "result", "note");
+    int pass = 0;
+    int fail = 0;
+    int skip = 0;
+    int vector = 0;
+    for (Dataflow d : dfs) {
+      for (Layer l : layers) {
+        if (!l.isMac()) {
+          vector += d == dfs.get(0) ? 1 : 0;
+          continue;
+        }
+        OpSpec op = l.mac();
+        String note = "";
+        if (op.macs() > maxMacs) {
+          if (!scaleDown) {
+            t.row(
+                l.name(),
+                d.key(),
+                op.macs(),
+                null,
+                null,
+                null,
+                "SKIP",
+                "above --max-macs " + maxMacs + "; use --scale-down to verify a smaller copy");
+            skip++;
+            continue;
+          }
+          OpSpec small = ScaleDown.of(op, maxMacs);
+          note = "scaled down from " + op.macs() + " MACs";
+          op = small;
+        }
+        Verification v = runner.verify(op, d, seed, note);
+        t.row(
+            v.layer(),
+            d.key(),
+            v.macs(),
+            v.cycles(),
+            v.maxAbsError(),
+            v.tolerance(),
+            v.pass() ? "PASS" : "FAIL",
+            v.note());
+        if (v.pass()) {
+          pass++;
+        } else {
+          fail++;
+        }
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(fmt.render(t.build()));
+    if (fmt == ReportFormat.TABLE) {
+      out.printf(
+          Locale.ROOT,
+          "verify %s on %s: %d passed, %d failed, %d skipped%s%n",
+          w.name(),
+          arch.name(),
+          pass,
+          fail,
+          skip,
+          vector == 0
+              ? ""
+              : "; "
+                  + vector
+                  + " vector layers not verified (the vector unit has no value-level model)");
+    }
+    return fail > 0 ? 1 : 0;
+  }
+}

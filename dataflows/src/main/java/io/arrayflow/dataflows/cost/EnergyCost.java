@@ -1,0 +1,113 @@
+package io.arrayflow.dataflows.cost;
+
+import io.arrayflow.energy.Arithmetic;
+import io.arrayflow.energy.EnergyModel;
+import io.arrayflow.sim.result.EnergyBreakdown;
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.Datatype;
+import io.arrayflow.sim.spec.NocKind;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.sim.spec.RfFileSpec;
+import io.arrayflow.sim.stats.AccessAction;
+import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.Stats;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Energy = counts × energy per action, per access block (DESIGN.md, docs/energy.md "From counts to
+ * energy"). Counts arrive in operand values; each level converts them to its access blocks per
+ * operand and action: a GLB access is one bank word ({@code bank_width_bits}, so a 64-bit word
+ * holding four 16-bit values is one access), a DRAM access one {@code block_bits} block, an RF
+ * access one value. Partial sums in the PE and on the network are accumulator-wide; in the GLB and
+ * DRAM they are output-wide. A multicast delivery is one word over a bus (0 hops), a systolic
+ * delivery one word over one neighbour link (1 hop); a spatial reduction moves one partial sum one
+ * link. Leakage is charged per cycle: each PE's RF and the GLB. DRAM is costed in the table's
+ * technology matching the arch's DRAM model, or the table's default when it lists none.
+ */
+public final class EnergyCost {
+  private static final Operand[] OPERANDS = Operand.values();
+
+  private EnergyCost() {}
+
+  /** The energy of {@code stats} (counts in values) over {@code cycles} on {@code arch}. */
+  public static EnergyBreakdown of(Stats stats, ArchSpec arch, EnergyModel table, long cycles) {
+    Arithmetic arithmetic = arch.datatype() == Datatype.FP ? Arithmetic.FP : Arithmetic.INT;
+    int acc = arch.precision().accumulator();
+    double mac =
+        stats.countWithoutOperand(Level.MAC, AccessAction.MAC)
+            * table.macEnergy(
+                arithmetic, arch.precision().weights(), arch.precision().inputs(), acc);
+    double rf = 0;
+    double glb = 0;
+    double dram = 0;
+    double noc = 0;
+    int glbBlock = arch.glb().bankWidthBits();
+    int dramBlock = arch.dram().blockBits();
+    String technology = technology(arch, table);
+    int hops = arch.noc().kind() == NocKind.SYSTOLIC ? 1 : 0;
+    for (Operand op : OPERANDS) {
+      int bits = arch.precision().bits(op);
+      int peBits = op == Operand.OUTPUTS ? acc : bits;
+      long rfBytes = rfBytes(arch, op, peBits);
+      rf +=
+          stats.count(Level.RF, op, AccessAction.READ) * table.rfReadEnergy(rfBytes, peBits)
+              + writes(stats, Level.RF, op) * table.rfWriteEnergy(rfBytes, peBits);
+      glb +=
+          blocks(stats.count(Level.GLB, op, AccessAction.READ), bits, glbBlock)
+                  * table.glbReadEnergy(arch.glb().sizeBytes(), glbBlock)
+              + blocks(writes(stats, Level.GLB, op), bits, glbBlock)
+                  * table.glbWriteEnergy(arch.glb().sizeBytes(), glbBlock);
+      dram +=
+          blocks(stats.count(Level.DRAM, op, AccessAction.READ), bits, dramBlock)
+                  * table.dramReadEnergy(technology, dramBlock)
+              + blocks(writes(stats, Level.DRAM, op), bits, dramBlock)
+                  * table.dramWriteEnergy(technology, dramBlock);
+      noc +=
+          stats.count(Level.NOC, op, AccessAction.MULTICAST_DELIVERY)
+              * table.nocDeliveryEnergy(peBits, hops);
+    }
+    noc +=
+        stats.count(Level.NOC, Operand.OUTPUTS, AccessAction.SPATIAL_REDUCTION)
+            * table.nocDeliveryEnergy(acc, 1);
+    double vector =
+        stats.countWithoutOperand(Level.VECTOR, AccessAction.VECTOR_OP)
+            * table.vectorOpEnergy(arch.precision().outputs());
+    rf +=
+        cycles
+            * (double) arch.peArray().peCount()
+            * table.leakageEnergyPerCycle(io.arrayflow.energy.Level.RF);
+    glb += cycles * table.leakageEnergyPerCycle(io.arrayflow.energy.Level.GLB);
+    return new EnergyBreakdown(mac, rf, noc, glb, dram, vector, table.unit());
+  }
+
+  /**
+   * Accesses of {@code values} values of {@code bits} each packed into {@code blockBits} blocks.
+   */
+  static long blocks(long values, int bits, int blockBits) {
+    return (values * bits + blockBits - 1) / blockBits;
+  }
+
+  /**
+   * The table's DRAM technology matching the arch's DRAM model ({@code lpddr4-3200} matches {@code
+   * lpddr4}); {@code simple}, the table's default, when the table does not list it.
+   */
+  static String technology(ArchSpec arch, EnergyModel table) {
+    String key = arch.dram().model().key();
+    int dash = key.indexOf('-');
+    String family = dash > 0 ? key.substring(0, dash) : key;
+    List<String> known = table.dramTechnologies();
+    return known.contains(key) ? key : known.contains(family) ? family : "simple";
+  }
+
+  private static long writes(Stats stats, Level level, Operand op) {
+    return stats.count(level, op, AccessAction.FILL) + stats.count(level, op, AccessAction.UPDATE);
+  }
+
+  /** Size of the file holding {@code op} in one PE, for size-dependent RF energy. */
+  private static long rfBytes(ArchSpec arch, Operand op, int bits) {
+    Optional<RfFileSpec> file = arch.pe().rf().file(op);
+    long words = file.map(RfFileSpec::words).orElse(1);
+    return Math.max(1, words * bits / 8);
+  }
+}

@@ -1,0 +1,42 @@
+package io.arrayflow.dataflows.run;
+
+import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.sim.result.LayerResult;
+import java.util.List;
+
+/**
+ * One layer under one dataflow: its result and the mapping or fold schedule that produced it, or,
+ * when no mapping of the dataflow fits the architecture, the reasons (a value, not an exception).
+ *
+ * @param layer the layer's name
+ * @param dataflow the dataflow asked for
+ * @param result the result; {@code null} when unmapped
+ * @param mapping a one-line description of what ran; empty when unmapped
+ * @param reasons why nothing could run; empty when mapped
+ */
+public record LayerRun(
+    String layer, Dataflow dataflow, LayerResult result, String mapping, List<String> reasons) {
+
+  /** Copies the reasons; exactly one of result and reasons is present. */
+  public LayerRun {
+    reasons = List.copyOf(reasons);
+    if ((result == null) == reasons.isEmpty()) {
+      throw new IllegalArgumentException("a layer run has a result or reasons, not both or none");
+    }
+  }
+
+  /** A layer that ran. */
+  public static LayerRun of(String layer, Dataflow dataflow, LayerResult result, String mapping) {
+    return new LayerRun(layer, dataflow, result, mapping, List.of());
+  }
+
+  /** A layer no mapping of the dataflow fits. */
+  public static LayerRun unmapped(String layer, Dataflow dataflow, List<String> reasons) {
+    return new LayerRun(layer, dataflow, null, "", reasons);
+  }
+
+  /** Whether the layer ran. */
+  public boolean mapped() {
+    return result != null;
+  }
+}

@@ -1,0 +1,280 @@
+package io.arrayflow.dataflows.run;
+
+import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.dataflows.arch.ArchHierarchy;
+import io.arrayflow.dataflows.cost.EnergyCost;
+import io.arrayflow.dataflows.exec.Execution;
+import io.arrayflow.dataflows.exec.ValueRun;
+import io.arrayflow.dataflows.mapping.Hierarchy;
+import io.arrayflow.dataflows.mapping.Mapping;
+import io.arrayflow.dataflows.mapping.MappingCheck;
+import io.arrayflow.dataflows.mapping.MappingResult;
+import io.arrayflow.dataflows.mapspace.MappingChoice;
+import io.arrayflow.dataflows.multicast.MulticastExecutor;
+import io.arrayflow.dataflows.systolic.SystolicDataflow;
+import io.arrayflow.dataflows.systolic.SystolicExecutor;
+import io.arrayflow.energy.EnergyModel;
+import io.arrayflow.sim.result.EnergyBreakdown;
+import io.arrayflow.sim.result.Fidelity;
+import io.arrayflow.sim.result.LayerResult;
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.Datatype;
+import io.arrayflow.sim.spec.NocKind;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.sim.stats.AccessAction;
+import io.arrayflow.sim.stats.Counters;
+import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.Stats;
+import io.arrayflow.workloads.ops.Reference;
+import io.arrayflow.workloads.spec.OpSpec;
+import io.arrayflow.workloads.spec.VectorOpSpec;
+import io.arrayflow.workloads.tensor.FloatTensor;
+import io.arrayflow.workloads.tensor.IntTensor;
+import io.arrayflow.workloads.zoo.Layer;
+import java.util.List;
+
+/**
+ * Runs layers of a workload on one architecture: picks the executor for the architecture's NoC kind
+ * (multicast: a mapping of the dataflow's family on the storage hierarchy; systolic: the dataflow's
+ * fold schedule), runs it at the asked fidelity, and turns its counts into energy with the
+ * architecture's table. MAC layers go to the PE array, vector layers (softmax, layernorm, GELU,
+ * pooling, add) to the vector unit. Also verifies a layer at cycle fidelity against the reference
+ * engine.
+ */
+public final class LayerRunner {
+  private static final double FLOAT_TOLERANCE = 1e-4;
+
+  private final ArchSpec arch;
+  private final EnergyModel table;
+  private final Hierarchy hierarchy;
+
+  /** A runner for {@code arch} whose energy is costed with {@code table}. */
+  public LayerRunner(ArchSpec arch, EnergyModel table) {
+    this.arch = arch;
+    this.table = table;
+    this.hierarchy = ArchHierarchy.of(arch);
+  }
+
+  /** The architecture. */
+  public ArchSpec arch() {
+    return arch;
+  }
+
+  /** The storage hierarchy mappings on this architecture name their levels from. */
+  public Hierarchy hierarchy() {
+    return hierarchy;
+  }
+
+  /** Whether the architecture's NoC is systolic (explicit mappings apply to multicast only). */
+  public boolean systolic() {
+    return arch.noc().kind() == NocKind.SYSTOLIC;
+  }
+
+  /**
+   * Runs {@code layer} of {@code workload} with {@code dataflow} at {@code fidelity}; with a
+   * non-null {@code explicit} mapping (multicast NoC only) that mapping runs instead of the
+   * family's choice. A mapping that does not fit is a value: {@link LayerRun#unmapped}.
+   */
+  public LayerRun run(
+      String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
+    if (!layer.isMac()) {
+      return LayerRun.of(
+          layer.name(),
+          dataflow,
+          vector(workload, layer.vector(), dataflow, fidelity),
+          "vector unit");
+    }
+    OpSpec spec = layer.mac();
+    Execution e;
+    if (systolic()) {
+      if (explicit != null) {
+        throw new IllegalArgumentException(
+            "an explicit mapping applies to a multicast NoC; " + arch.name() + " is systolic");
+      }
+      SystolicDataflow df = SystolicDataflow.valueOf(dataflow.name());
+      e =
+          switch (fidelity) {
+            case ANALYTICAL -> SystolicExecutor.analytical(spec, arch, df);
+            case EVENT -> SystolicExecutor.event(spec, arch, df);
+            case CYCLE -> cycleSystolic(spec, df, 1).execution();
+          };
+    } else {
+      Mapping mapping;
+      if (explicit != null) {
+        MappingResult check = MappingCheck.check(spec, hierarchy, explicit);
+        if (!check.isFeasible()) {
+          return LayerRun.unmapped(layer.name(), dataflow, check.reasons());
+        }
+        mapping = explicit;
+      } else {
+        MappingChoice choice = dataflow.family().choose(spec, hierarchy);
+        if (!choice.found()) {
+          return LayerRun.unmapped(layer.name(), dataflow, choice.reasons());
+        }
+        mapping = choice.mapping();
+      }
+      e =
+          switch (fidelity) {
+            case ANALYTICAL -> MulticastExecutor.analytical(spec, arch, hierarchy, mapping);
+            case EVENT -> MulticastExecutor.event(spec, arch, hierarchy, mapping);
+            case CYCLE -> cycleMulticast(spec, mapping, 1).execution();
+          };
+    }
+    return LayerRun.of(
+        layer.name(), dataflow, result(workload, layer.name(), dataflow, e), e.mapping());
+  }
+
+  /**
+   * Runs {@code spec} at cycle fidelity with random operands drawn from {@code seed} (integers of
+   * the architecture's weight and input widths, or floats) and compares the outputs with {@link
+   * Reference#run}. Unmapped layers return the reasons as a failed verification's note.
+   */
+  public Verification verify(OpSpec spec, Dataflow dataflow, long seed, String note) {
+    Mapping mapping = null;
+    if (!systolic()) {
+      MappingChoice choice = dataflow.family().choose(spec, hierarchy);
+      if (!choice.found()) {
+        return new Verification(
+            spec.name(),
+            dataflow,
+            false,
+            Double.NaN,
+            0,
+            spec.macs(),
+            0,
+            "no " + dataflow.key() + " mapping fits: " + String.join("; ", choice.reasons()));
+      }
+      mapping = choice.mapping();
+    }
+    if (arch.datatype() == Datatype.INT) {
+      IntTensor w = Reference.randomWeights(spec, seed, arch.precision().weights());
+      IntTensor x = Reference.randomInputs(spec, seed + 1, arch.precision().inputs());
+      ValueRun<IntTensor> run =
+          systolic()
+              ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x)
+              : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x);
+      int[] got = run.output().data();
+      int[] want = Reference.run(spec, w, x).data();
+      double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
+      for (int i = 0; i < Math.min(got.length, want.length); i++) {
+        err = Math.max(err, Math.abs((double) got[i] - want[i]));
+      }
+      return new Verification(
+          spec.name(), dataflow, err == 0, err, 0, spec.macs(), run.execution().cycles(), note);
+    }
+    FloatTensor w = Reference.randomWeights(spec, seed);
+    FloatTensor x = Reference.randomInputs(spec, seed + 1);
+    ValueRun<FloatTensor> run =
+        systolic()
+            ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x)
+            : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x);
+    float[] got = run.output().data();
+    float[] want = Reference.run(spec, w, x).data();
+    double scale = 0;
+    for (float v : want) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    double tolerance = FLOAT_TOLERANCE * Math.max(scale, Float.MIN_NORMAL);
+    double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
+    for (int i = 0; i < Math.min(got.length, want.length); i++) {
+      double d = Math.abs((double) got[i] - want[i]);
+      err = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(err, d);
+    }
+    return new Verification(
+        spec.name(),
+        dataflow,
+        err <= tolerance,
+        err,
+        tolerance,
+        spec.macs(),
+        run.execution().cycles(),
+        note);
+  }
+
+  private ValueRun<?> cycleSystolic(OpSpec spec, SystolicDataflow df, long seed) {
+    if (arch.datatype() == Datatype.INT) {
+      return SystolicExecutor.cycle(
+          spec,
+          arch,
+          df,
+          Reference.randomWeights(spec, seed, arch.precision().weights()),
+          Reference.randomInputs(spec, seed + 1, arch.precision().inputs()));
+    }
+    return SystolicExecutor.cycle(
+        spec,
+        arch,
+        df,
+        Reference.randomWeights(spec, seed),
+        Reference.randomInputs(spec, seed + 1));
+  }
+
+  private ValueRun<?> cycleMulticast(OpSpec spec, Mapping mapping, long seed) {
+    if (arch.datatype() == Datatype.INT) {
+      return MulticastExecutor.cycle(
+          spec,
+          arch,
+          hierarchy,
+          mapping,
+          Reference.randomWeights(spec, seed, arch.precision().weights()),
+          Reference.randomInputs(spec, seed + 1, arch.precision().inputs()));
+    }
+    return MulticastExecutor.cycle(
+        spec,
+        arch,
+        hierarchy,
+        mapping,
+        Reference.randomWeights(spec, seed),
+        Reference.randomInputs(spec, seed + 1));
+  }
+
+  private LayerResult result(String workload, String layer, Dataflow dataflow, Execution e) {
+    EnergyBreakdown energy = EnergyCost.of(e.stats(), arch, table, e.cycles());
+    long peCycles = e.cycles() * (long) arch.peArray().peCount();
+    double utilization = peCycles == 0 ? 0 : Math.min(1, e.macs() / (double) peCycles);
+    return new LayerResult(
+        arch.name(),
+        workload,
+        layer,
+        dataflow.key(),
+        e.fidelity(),
+        e.macs(),
+        e.cycles(),
+        Math.min(e.cycles(), e.stats().totalStallCycles()),
+        utilization,
+        arch.latencyMs(e.cycles()),
+        energy,
+        e.stats());
+  }
+
+  /**
+   * A vector layer on the vector unit: {@code lanes} element-ops per cycle, pipelined, operands
+   * assumed on chip (no GLB or DRAM traffic is charged; see docs/counting.md).
+   */
+  private LayerResult vector(
+      String workload, VectorOpSpec op, Dataflow dataflow, Fidelity fidelity) {
+    long ops = op.ops();
+    long lanes = arch.vectorUnit().lanes();
+    long cycles = (ops + lanes - 1) / lanes;
+    Counters c = new Counters("vector");
+    c.add(Level.VECTOR, AccessAction.VECTOR_OP, ops);
+    Stats stats = c.snapshot();
+    return new LayerResult(
+        arch.name(),
+        workload,
+        op.name(),
+        dataflow.key(),
+        fidelity,
+        0,
+        cycles,
+        0,
+        0,
+        arch.latencyMs(cycles),
+        EnergyCost.of(stats, arch, table, cycles),
+        stats);
+  }
+
+  /** The operands in report order. */
+  static List<Operand> operands() {
+    return List.of(Operand.values());
+  }
+}

@@ -1,0 +1,232 @@
+package io.arrayflow.reports.results;
+
+import io.arrayflow.reports.table.Table;
+import io.arrayflow.sim.result.EnergyBreakdown;
+import io.arrayflow.sim.result.Fidelity;
+import io.arrayflow.sim.result.LayerResult;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.sim.stats.AccessAction;
+import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.StallCause;
+import io.arrayflow.sim.stats.Stats;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result tables of DESIGN.md's CLI contract: one row per workload × layer × dataflow, then a
+ * {@code TOTAL} row per workload × dataflow ({@link #withTotals}: layers run one after another, so
+ * cycles, latency, energy and accesses add; utilization is total MACs over total PE-cycles). The
+ * {@link #full} table carries every contract column plus the access columns split by operand and
+ * the stall cycles by cause, for CSV and JSON; {@link #compact} is the terminal view.
+ */
+public final class ResultTables {
+  private static final Level[] ACCESS_LEVELS = {Level.RF, Level.GLB, Level.DRAM};
+
+  private ResultTables() {}
+
+  /** Every column, for CSV and JSON. */
+  public static List<String> fullColumns() {
+    List<String> c =
+        new ArrayList<>(
+            List.of(
+                "arch",
+                "workload",
+                "layer",
+                "dataflow",
+                "fidelity",
+                "macs",
+                "cycles",
+                "stall_cycles",
+                "utilization",
+                "latency_ms",
+                "energy",
+                "energy_mac",
+                "energy_rf",
+                "energy_noc",
+                "energy_glb",
+                "energy_dram",
+                "energy_vector",
+                "energy_unit"));
+    for (Level l : ACCESS_LEVELS) {
+      c.add(l.key() + "_reads");
+      c.add(l.key() + "_writes");
+    }
+    for (Level l : ACCESS_LEVELS) {
+      for (String rw : List.of("reads", "writes")) {
+        for (Operand op : Operand.values()) {
+          c.add(l.key() + "_" + rw + "_" + op.key());
+        }
+      }
+    }
+    for (Operand op : Operand.values()) {
+      c.add("noc_deliveries_" + op.key());
+    }
+    c.add("noc_reductions");
+    for (StallCause s : StallCause.values()) {
+      c.add("stall_" + s.key());
+    }
+    return c;
+  }
+
+  /** Every column, one row per result in the given order. */
+  public static Table full(List<LayerResult> rows) {
+    Table.Builder t = Table.withColumns(fullColumns());
+    for (LayerResult r : rows) {
+      List<Object> row = new ArrayList<>();
+      EnergyBreakdown e = r.energy();
+      Stats s = r.accesses();
+      row.addAll(
+          List.of(
+              r.arch(),
+              r.workload(),
+              r.layer(),
+              r.dataflow(),
+              r.fidelity().key(),
+              r.macs(),
+              r.cycles(),
+              r.stallCycles(),
+              r.utilization(),
+              r.latencyMs(),
+              e.total(),
+              e.mac(),
+              e.rf(),
+              e.noc(),
+              e.glb(),
+              e.dram(),
+              e.vector(),
+              e.unit()));
+      for (Level l : ACCESS_LEVELS) {
+        row.add(s.reads(l));
+        row.add(s.writes(l));
+      }
+      for (Level l : ACCESS_LEVELS) {
+        for (Operand op : Operand.values()) {
+          row.add(s.reads(l, op));
+        }
+        for (Operand op : Operand.values()) {
+          row.add(s.writes(l, op));
+        }
+      }
+      for (Operand op : Operand.values()) {
+        row.add(s.count(Level.NOC, op, AccessAction.MULTICAST_DELIVERY));
+      }
+      row.add(s.count(Level.NOC, Operand.OUTPUTS, AccessAction.SPATIAL_REDUCTION));
+      for (StallCause c : StallCause.values()) {
+        row.add(s.stallCycles(c));
+      }
+      t.row(row.toArray());
+    }
+    return t.build();
+  }
+
+  /** The terminal view: the figures a reader compares, energy split in percent. */
+  public static Table compact(List<LayerResult> rows) {
+    Table.Builder t =
+        Table.withColumns(
+            "layer",
+            "dataflow",
+            "macs",
+            "cycles",
+            "stalls",
+            "util",
+            "latency_ms",
+            "energy",
+            "unit",
+            "mac%",
+            "rf%",
+            "noc%",
+            "glb%",
+            "dram%",
+            "dram_reads",
+            "dram_writes");
+    for (LayerResult r : rows) {
+      EnergyBreakdown e = r.energy();
+      double total = e.total();
+      t.row(
+          r.layer(),
+          r.dataflow(),
+          r.macs(),
+          r.cycles(),
+          r.stallCycles(),
+          round(r.utilization(), 3),
+          round(r.latencyMs(), 4),
+          round(total, 4),
+          e.unit(),
+          percent(e.mac(), total),
+          percent(e.rf(), total),
+          percent(e.noc(), total),
+          percent(e.glb(), total),
+          percent(e.dram(), total),
+          r.accesses().reads(Level.DRAM),
+          r.accesses().writes(Level.DRAM));
+    }
+    return t.build();
+  }
+
+  /**
+   * {@code results} grouped by workload and dataflow in first-seen order, each group followed by
+   * its TOTAL row.
+   */
+  public static List<LayerResult> withTotals(List<LayerResult> results) {
+    Map<String, List<LayerResult>> groups = new LinkedHashMap<>();
+    for (LayerResult r : results) {
+      groups.computeIfAbsent(r.workload() + "\u0000" + r.dataflow(), k -> new ArrayList<>()).add(r);
+    }
+    List<LayerResult> out = new ArrayList<>();
+    for (List<LayerResult> g : groups.values()) {
+      out.addAll(g);
+      out.add(total(g));
+    }
+    return out;
+  }
+
+  /** The TOTAL row of one workload × dataflow group. */
+  public static LayerResult total(List<LayerResult> group) {
+    LayerResult first = group.get(0);
+    long macs = 0;
+    long cycles = 0;
+    long stalls = 0;
+    double latency = 0;
+    long pes = 0;
+    EnergyBreakdown energy = EnergyBreakdown.zero(first.energy().unit());
+    Stats stats = Stats.EMPTY;
+    Fidelity fidelity = first.fidelity();
+    for (LayerResult r : group) {
+      macs += r.macs();
+      cycles += r.cycles();
+      stalls += r.stallCycles();
+      latency += r.latencyMs();
+      if (r.utilization() > 0 && pes == 0) {
+        // Every row of a group ran on one array: recover its PE count from any MAC row.
+        pes = Math.round(r.macs() / (r.utilization() * r.cycles()));
+      }
+      energy = energy.plus(r.energy());
+      stats = stats.plus(r.accesses());
+    }
+    double util = pes == 0 || cycles == 0 ? 0 : Math.min(1, macs / ((double) pes * cycles));
+    return new LayerResult(
+        first.arch(),
+        first.workload(),
+        "TOTAL",
+        first.dataflow(),
+        fidelity,
+        macs,
+        cycles,
+        stalls,
+        util,
+        latency,
+        energy,
+        stats);
+  }
+
+  private static double round(double v, int decimals) {
+    double f = Math.pow(10, decimals);
+    return Math.round(v * f) / f;
+  }
+
+  private static double percent(double part, double total) {
+    return total == 0 ? 0 : round(100 * part / total, 1);
+  }
+}
