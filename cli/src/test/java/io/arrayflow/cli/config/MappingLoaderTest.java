@@ -240,8 +240,11 @@ class MappingLoaderTest {
   }
 
   @Test
-  void reportsAnEmptyFile() throws IOException {
-    assertEquals(List.of("m.yaml: the file is empty"), problems("# nothing yet\n"));
+  void reportsAnEmptyFileNamingItsPathAsGiven() throws IOException {
+    Path file = write("# nothing yet\n");
+    assertEquals(
+        List.of(file + ": the file is empty"),
+        assertThrows(ConfigException.class, () -> MappingLoader.load(file)).problems());
   }
 
   @Test
