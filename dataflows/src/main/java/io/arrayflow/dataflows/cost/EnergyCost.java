@@ -19,8 +19,8 @@ import java.util.Optional;
  * energy"). Counts arrive in operand values; each level converts them to its access blocks per
  * operand and action: a GLB access is one bank word ({@code bank_width_bits}, so a 64-bit word
  * holding four 16-bit values is one access), a DRAM access one {@code block_bits} block, an RF
- * access one value. Partial sums in the PE and on the network are accumulator-wide; in the GLB and
- * DRAM they are output-wide. A multicast delivery is one word over a bus (0 hops), a systolic
+ * access one value. Partial sums are stored and moved at the outputs' precision (the accumulator
+ * width only sizes the MAC). A multicast delivery is one word over a bus (0 hops), a systolic
  * delivery one word over one neighbour link (1 hop); a spatial reduction moves one partial sum one
  * link. Leakage is charged per cycle: each PE's RF and the GLB. DRAM is costed in the table's
  * technology matching the arch's DRAM model, or the table's default when it lists none.
@@ -48,11 +48,10 @@ public final class EnergyCost {
     int hops = arch.noc().kind() == NocKind.SYSTOLIC ? 1 : 0;
     for (Operand op : OPERANDS) {
       int bits = arch.precision().bits(op);
-      int peBits = op == Operand.OUTPUTS ? acc : bits;
-      long rfBytes = rfBytes(arch, op, peBits);
+      long rfBytes = rfBytes(arch, op, bits);
       rf +=
-          stats.count(Level.RF, op, AccessAction.READ) * table.rfReadEnergy(rfBytes, peBits)
-              + writes(stats, Level.RF, op) * table.rfWriteEnergy(rfBytes, peBits);
+          stats.count(Level.RF, op, AccessAction.READ) * table.rfReadEnergy(rfBytes, bits)
+              + writes(stats, Level.RF, op) * table.rfWriteEnergy(rfBytes, bits);
       glb +=
           blocks(stats.count(Level.GLB, op, AccessAction.READ), bits, glbBlock)
                   * table.glbReadEnergy(arch.glb().sizeBytes(), glbBlock)
@@ -65,11 +64,11 @@ public final class EnergyCost {
                   * table.dramWriteEnergy(technology, dramBlock);
       noc +=
           stats.count(Level.NOC, op, AccessAction.MULTICAST_DELIVERY)
-              * table.nocDeliveryEnergy(peBits, hops);
+              * table.nocDeliveryEnergy(bits, hops);
     }
     noc +=
         stats.count(Level.NOC, Operand.OUTPUTS, AccessAction.SPATIAL_REDUCTION)
-            * table.nocDeliveryEnergy(acc, 1);
+            * table.nocDeliveryEnergy(arch.precision().outputs(), 1);
     double vector =
         stats.countWithoutOperand(Level.VECTOR, AccessAction.VECTOR_OP)
             * table.vectorOpEnergy(arch.precision().outputs());

@@ -1,0 +1,76 @@
+package io.arrayflow.reports.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.arrayflow.reports.table.ReportFormat;
+import io.arrayflow.sim.result.EnergyBreakdown;
+import io.arrayflow.sim.result.Fidelity;
+import io.arrayflow.sim.result.LayerResult;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.sim.stats.AccessAction;
+import io.arrayflow.sim.stats.Counters;
+import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.StallCause;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResultTablesTest {
+  private static LayerResult result(String layer, String df, long macs, long cycles, long dram) {
+    Counters c = new Counters("t");
+    c.add(Level.DRAM, Operand.WEIGHTS, AccessAction.READ, dram);
+    c.add(Level.DRAM, Operand.OUTPUTS, AccessAction.UPDATE, 1);
+    c.addStall(StallCause.NOC, 2);
+    return new LayerResult(
+        "a",
+        "w",
+        layer,
+        df,
+        Fidelity.EVENT,
+        macs,
+        cycles,
+        2,
+        macs / (4.0 * cycles),
+        cycles / 1000.0,
+        new EnergyBreakdown(macs, 1, 2, 3, dram, 0, "pJ"),
+        c.snapshot());
+  }
+
+  @Test
+  void appendsATotalRowPerDataflowThatAddsLayersAndRecomputesUtilization() {
+    List<LayerResult> rows =
+        ResultTables.withTotals(
+            List.of(
+                result("l1", "ws", 40, 20, 5),
+                result("l2", "ws", 8, 4, 7),
+                result("l1", "os", 40, 10, 5)));
+    assertEquals(5, rows.size());
+    LayerResult ws = rows.get(2);
+    assertEquals("TOTAL", ws.layer());
+    assertEquals("ws", ws.dataflow());
+    assertEquals(48, ws.macs());
+    assertEquals(24, ws.cycles());
+    assertEquals(4, ws.stallCycles());
+    assertEquals(48 / (4.0 * 24), ws.utilization(), 1e-12);
+    assertEquals(12, ws.accesses().reads(Level.DRAM));
+    assertEquals(48 + 2 * (1 + 2 + 3) + 12, ws.energy().total(), 1e-9);
+    assertEquals("TOTAL", rows.get(4).layer());
+    assertEquals("os", rows.get(4).dataflow());
+  }
+
+  @Test
+  void csvCarriesTheContractColumnsInOrderWithPlainNumbers() {
+    String csv = ReportFormat.CSV.render(ResultTables.full(List.of(result("l1", "ws", 40, 20, 5))));
+    String[] lines = csv.split("\n");
+    assertEquals(
+        "arch,workload,layer,dataflow,fidelity,macs,cycles,stall_cycles,utilization,latency_ms,"
+            + "energy,energy_mac,energy_rf,energy_noc,energy_glb,energy_dram,energy_vector,"
+            + "energy_unit,rf_reads,rf_writes,glb_reads,glb_writes,dram_reads,dram_writes,",
+        lines[0].substring(0, lines[0].indexOf("rf_reads_weights")));
+    assertEquals(
+        "a,w,l1,ws,event,40,20,2,0.5,0.02,51,40,1,2,3,5,0,pJ,0,0,0,0,5,1,",
+        lines[1].substring(
+            0, "a,w,l1,ws,event,40,20,2,0.5,0.02,51,40,1,2,3,5,0,pJ,0,0,0,0,5,1,".length()));
+    assertEquals(
+        ResultTables.fullColumns().size(), lines[1].split(",", -1).length, "cells in the row");
+  }
+}
