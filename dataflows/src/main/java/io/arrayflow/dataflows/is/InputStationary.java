@@ -40,7 +40,7 @@ public final class InputStationary implements MappingFamily {
           "IS",
           Role.INPUTS,
           List.of(C, S, R),
-          List.of(Q, P, N, G),
+          List.of(Q, P, N, G, M),
           List.of(S, R, Q, P, C, N, M),
           List.of(M, Q, P, N, C, R, S, G),
           List.of(G, N, C, P, Q, R, S, M));
