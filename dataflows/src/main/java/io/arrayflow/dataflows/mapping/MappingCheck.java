@@ -168,52 +168,64 @@ public final class MappingCheck {
       if (cap.isUnbounded()) {
         continue;
       }
-      String buffering = level.doubleBuffered() ? " (double-buffered: half of " : null;
-      if (cap.isPerRole()) {
-        for (Role role : Role.values()) {
-          if (!nest.keeps(lv, role)) {
-            continue;
-          }
-          long need = nest.tileWords(lv, role);
-          long usable = usable(cap.words(role), level.doubleBuffered());
-          if (need > usable) {
-            reasons.add(
-                "level "
-                    + level.name()
-                    + ": tile of "
-                    + role.key()
-                    + " needs "
-                    + need
-                    + " words, usable capacity is "
-                    + usable
-                    + (buffering == null ? "" : buffering + cap.words(role) + " words)"));
-          }
+      String unit = cap.unit();
+      for (Role role : Role.values()) {
+        if (!nest.keeps(lv, role) || !cap.hasOwn(role)) {
+          continue;
         }
-      } else {
-        long need = 0;
-        StringBuilder parts = new StringBuilder();
-        for (Role role : Role.values()) {
-          if (nest.keeps(lv, role)) {
-            long w = nest.tileWords(lv, role);
-            need += w;
-            parts.append(parts.length() == 0 ? "" : " + ").append(role.key()).append(' ').append(w);
-          }
-        }
-        long usable = usable(cap.sharedWords(), level.doubleBuffered());
+        long words = nest.tileWords(lv, role);
+        long need = words * cap.unitsPerWord(role);
+        long usable = usable(cap.own(role), level.doubleBuffered());
         if (need > usable) {
           reasons.add(
               "level "
                   + level.name()
-                  + ": tiles need "
-                  + need
-                  + " words ("
-                  + parts
-                  + "), usable capacity is "
+                  + ": tile of "
+                  + role.key()
+                  + " needs "
+                  + (cap.isInBits() ? words + " words (" + need + " bits)" : need + " words")
+                  + ", usable capacity is "
                   + usable
-                  + (buffering == null ? "" : buffering + cap.sharedWords() + " words)"));
+                  + (cap.isInBits() ? " bits" : "")
+                  + buffering(level, cap.own(role), unit));
         }
       }
+      long need = 0;
+      StringBuilder parts = new StringBuilder();
+      for (Role role : Role.values()) {
+        if (nest.keeps(lv, role) && !cap.hasOwn(role)) {
+          long w = nest.tileWords(lv, role);
+          need += w * cap.unitsPerWord(role);
+          parts.append(parts.length() == 0 ? "" : " + ").append(role.key()).append(' ').append(w);
+          if (cap.isInBits()) {
+            parts.append(" x ").append(cap.unitsPerWord(role));
+          }
+        }
+      }
+      long usable = usable(cap.pool(), level.doubleBuffered());
+      if (need > usable) {
+        reasons.add(
+            "level "
+                + level.name()
+                + ": tiles need "
+                + need
+                + " "
+                + unit
+                + " ("
+                + parts
+                + (cap.isInBits() ? " bits" : "")
+                + "), usable capacity is "
+                + usable
+                + (cap.isInBits() ? " bits" : "")
+                + buffering(level, cap.pool(), unit));
+      }
     }
+  }
+
+  private static String buffering(StorageLevel level, long capacity, String unit) {
+    return level.doubleBuffered()
+        ? " (double-buffered: half of " + capacity + " " + unit + ")"
+        : "";
   }
 
   private static long usable(long capacity, boolean doubleBuffered) {

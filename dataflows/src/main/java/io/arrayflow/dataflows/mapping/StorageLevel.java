@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param name the level's name, unique in its hierarchy
  * @param canKeep operands this level can hold; a mapping keeps a subset (default: all of them)
- * @param capacity words per instance (a PE-local level has one instance per PE)
+ * @param capacity what one instance holds, in words or bits (a PE-local level has one instance per
+ *     PE)
  * @param doubleBuffered whether half the capacity is reserved for the next tile
  * @param bandwidth words per cycle of one instance
  */
