@@ -1,0 +1,230 @@
+package io.arrayflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arrayflow.cli.MainTest.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The {@code run}, {@code compare} and {@code verify} commands end to end. */
+class RunCommandsTest {
+  private static final String TINY = "src/test/resources/workloads/tiny.yaml";
+
+  /** A mapping of verify-small's {@code conv} (C=8, M=16, P=Q=14, R=S=3) onto eyeriss. */
+  private static final String CONV_MAPPING =
+      """
+      mapping:
+        - {level: dram, temporal: {M: 2}}
+        - {level: glb, temporal: {P: 14, C: 2}, order: [C, P]}
+        - {level: array, spatial: {rows: {C: 4, S: 3}, cols: {Q: 14}}}
+        - {level: rf.weights, temporal: {R: 3}}
+        - {level: rf.outputs, temporal: {M: 8}}
+      """;
+
+  private static void assertBadInput(Outcome o, String expectedError) {
+    assertEquals(2, o.code(), o.err());
+    assertEquals(expectedError, o.err().strip());
+    assertFalse(o.err().contains("\tat "), "no stack trace: " + o.err());
+  }
+
+  @Test
+  void runOfATinyWorkloadOnEyerissMatchesTheGoldenTable() throws IOException {
+    Outcome o = MainTest.run("run", "--arch", "eyeriss", "--workload", TINY);
+    assertEquals(0, o.code(), o.err());
+    Golden.assertMatches("run-tiny-eyeriss.txt", o.out());
+  }
+
+  @Test
+  void runOnASystolicArrayAsCsvMatchesTheGoldenFile() throws IOException {
+    Outcome o =
+        MainTest.run(
+            "run", "--arch", "systolic-32", "--workload", "verify-small", "--format", "csv");
+    assertEquals(0, o.code(), o.err());
+    Golden.assertMatches("run-verify-small-systolic-32.csv", o.out());
+  }
+
+  @Test
+  void compareNamesTheDataflowWithTheLowestEnergyAndLatency() throws IOException {
+    Outcome o = MainTest.run("compare", "--arch", "eyeriss", "--workload", TINY);
+    assertEquals(0, o.code(), o.err());
+    Golden.assertMatches("compare-tiny-eyeriss.txt", o.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"analytical", "event", "cycle"})
+  void everyFidelityRunsAndTheyAgreeOnMacs(String fidelity) {
+    Outcome o =
+        MainTest.run(
+            "run",
+            "--arch",
+            "edge-int8",
+            "--workload",
+            "verify-small",
+            "--layer",
+            "strided",
+            "--fidelity",
+            fidelity,
+            "--format",
+            "csv");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains(",strided,ws," + fidelity + ",115200,"), o.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eyeriss", "systolic-32", "edge-int8"})
+  void verifyPassesEveryLayerOfTheSmallWorkload(String arch) {
+    Outcome o = MainTest.run("verify", "--arch", arch, "--workload", "verify-small");
+    assertEquals(0, o.code(), o.out() + o.err());
+    assertTrue(
+        o.out().contains("verify verify-small on " + arch + ": 24 passed, 0 failed, 0 skipped"),
+        o.out());
+    assertFalse(o.out().contains("FAIL"), o.out());
+  }
+
+  @Test
+  void verifySkipsLayersAboveTheBudgetUnlessAskedToScaleDown() {
+    Outcome skipped =
+        MainTest.run(
+            "verify",
+            "--arch",
+            "eyeriss",
+            "--workload",
+            "alexnet",
+            "--layer",
+            "conv1",
+            "--dataflow",
+            "ws");
+    assertEquals(0, skipped.code(), skipped.err());
+    assertTrue(skipped.out().contains("SKIP"), skipped.out());
+    assertTrue(skipped.out().contains("0 passed, 0 failed, 1 skipped"), skipped.out());
+
+    Outcome scaled =
+        MainTest.run(
+            "verify",
+            "--arch",
+            "eyeriss",
+            "--workload",
+            "alexnet",
+            "--layer",
+            "conv1",
+            "--dataflow",
+            "ws",
+            "--max-macs",
+            "300000",
+            "--scale-down");
+    assertEquals(0, scaled.code(), scaled.err());
+    assertTrue(scaled.out().contains("conv1@scaled"), scaled.out());
+    assertTrue(scaled.out().contains("scaled down from 105415200 MACs"), scaled.out());
+    assertTrue(scaled.out().contains("1 passed, 0 failed, 0 skipped"), scaled.out());
+  }
+
+  @Test
+  void runWritesWholeResultFilesIntoOut(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("results");
+    Outcome o =
+        MainTest.run(
+            "run", "--arch", "eyeriss", "--workload", TINY, "--dataflow", "os", "--out", "" + out);
+    assertEquals(0, o.code(), o.err());
+    String csv = Files.readString(out.resolve("results.csv"));
+    assertTrue(csv.startsWith("arch,workload,layer,dataflow,fidelity,macs,"), csv);
+    assertEquals(7, csv.lines().count(), csv); // header, 5 layers, TOTAL
+    assertTrue(Files.readString(out.resolve("results.json")).startsWith("[\n  {\n"));
+    assertTrue(Files.readString(out.resolve("mappings.txt")).contains("os c1: mapping:"));
+  }
+
+  @Test
+  void runsAnExplicitMapping(@TempDir Path dir) throws IOException {
+    Path m = dir.resolve("conv.yaml");
+    Files.writeString(m, CONV_MAPPING);
+    Outcome o =
+        MainTest.run(
+            "run",
+            "--arch",
+            "eyeriss",
+            "--workload",
+            "verify-small",
+            "--layer",
+            "conv",
+            "--mapping",
+            "" + m,
+            "--dataflow",
+            "ws",
+            "--format",
+            "csv");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("eyeriss,verify-small,conv,ws,event,225792,"), o.out());
+  }
+
+  @Test
+  void rejectsAnExplicitMappingThatDoesNotFitWithTheReason(@TempDir Path dir) throws IOException {
+    Path m = dir.resolve("conv.yaml");
+    Files.writeString(
+        m, CONV_MAPPING.replace("{C: 4, S: 3}", "{C: 8, S: 3}").replace("C: 2", "C: 1"));
+    assertBadInput(
+        MainTest.run(
+            "run",
+            "--arch",
+            "eyeriss",
+            "--workload",
+            "verify-small",
+            "--layer",
+            "conv",
+            "--mapping",
+            "" + m,
+            "--dataflow",
+            "ws"),
+        "error: --mapping: layer conv (ws): no mapping fits: array rows: spatial factors multiply"
+            + " to 24, the array has 12 rows\n"
+            + "error: dataflows left out because some layer could not be mapped: ws");
+  }
+
+  @Test
+  void rejectsAnExplicitMappingOnASystolicArray(@TempDir Path dir) throws IOException {
+    Path m = dir.resolve("conv.yaml");
+    Files.writeString(m, CONV_MAPPING);
+    assertBadInput(
+        MainTest.run("run", "--arch", "tpu-v1", "--workload", "verify-small", "--mapping", "" + m),
+        "error: --mapping: tpu-v1 has a systolic NoC, which runs fold schedules; explicit"
+            + " mappings apply to a multicast NoC");
+  }
+
+  @Test
+  void rejectsAnUnknownDataflow() {
+    assertBadInput(
+        MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--dataflow", "rs"),
+        "error: --dataflow: unknown dataflow 'rs'; expected ws, os, is or all (row-stationary is"
+            + " not implemented yet)");
+  }
+
+  @Test
+  void rejectsAnUnknownFidelity() {
+    assertBadInput(
+        MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--fidelity", "exact"),
+        "error: --fidelity: unknown fidelity 'exact'; expected analytical, event or cycle");
+  }
+
+  @Test
+  void rejectsAnUnknownLayerSuggestingTheNearest() {
+    assertBadInput(
+        MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--layer", "c2"),
+        "error: --layer: workload tiny has no layer 'c2' (did you mean 'c1'?); its layers are c1,"
+            + " dw, fc, qk, sm");
+  }
+
+  @Test
+  void rejectsAnOutPathThatIsAFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("taken");
+    Files.writeString(file, "x");
+    Outcome o = MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--out", "" + file);
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().startsWith("error: --out: cannot write results into " + file), o.err());
+    assertEquals("x", Files.readString(file));
+  }
+}
