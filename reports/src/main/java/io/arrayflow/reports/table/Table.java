@@ -1,6 +1,7 @@
 package io.arrayflow.reports.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -61,7 +62,7 @@ public final class Table {
           throw new IllegalArgumentException("unsupported cell type " + c.getClass());
         }
       }
-      rows.add(Collections.unmodifiableList(new ArrayList<>(List.of(cells))));
+      rows.add(Collections.unmodifiableList(new ArrayList<>(Arrays.asList(cells))));
       return this;
     }
 
