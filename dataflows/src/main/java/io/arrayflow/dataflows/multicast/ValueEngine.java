@@ -184,6 +184,10 @@ final class ValueEngine {
     final int[] tab;
     final int[] active;
     final long[] rel = new long[D];
+    // Scratch for box differences and new origins (no allocation per tile change).
+    final long[] lo = new long[D];
+    final long[] hi = new long[D];
+    final long[] no = new long[D];
     final int[] relOff = new int[D];
 
     Chain(Role role, int[] top, int[][] peIdx) {
@@ -320,8 +324,6 @@ final class ValueEngine {
         buf = new int[need];
       }
       int count = 0;
-      long[] lo = new long[D];
-      long[] hi = new long[D];
       for (int i = 0; i < D; i++) {
         lo[i] = hasOld ? oO[oOff + i] : 0;
         hi[i] = hasOld ? oO[oOff + i] + e[i] : 0;
@@ -366,7 +368,6 @@ final class ValueEngine {
 
     /** Outputs leaving the moving levels, innermost first ({@code flush}: every resident word). */
     void exits(boolean flush) {
-      long[] no = new long[D];
       for (int j = 0; j < m - 1; j++) {
         if (!flush && !moving[j]) {
           continue;
@@ -424,7 +425,6 @@ final class ValueEngine {
         }
         stamp++;
         long[] org = origin[j];
-        long[] no = new long[D];
         for (int k = 0; k < inst[j]; k++) {
           newOrigin(j, k, no, 0);
           int n = diff(j, no, 0, org, k * D, !first);
@@ -603,7 +603,8 @@ final class ValueEngine {
     if (co.macLocal) {
       count(co.lv[0], StepPlan.O, UPDATE, pes);
     }
-    for (Chain c : new Chain[] {cw, ci}) {
+    for (int o = 0; o < 2; o++) {
+      Chain c = chains[o];
       if (c.macLocal) {
         count(c.lv[0], c.o, READ, pes);
       } else {
