@@ -17,11 +17,11 @@ import java.util.Random;
 import java.util.Set;
 
 /** Seeded random small ops, hierarchies and valid mappings for the property and oracle tests. */
-final class RandomCases {
+public final class RandomCases {
   private RandomCases() {}
 
   /** One random case. */
-  record Case(long seed, OpSpec spec, Hierarchy hierarchy, Mapping mapping) {
+  public record Case(long seed, OpSpec spec, Hierarchy hierarchy, Mapping mapping) {
     @Override
     public String toString() {
       return "seed "
@@ -40,7 +40,7 @@ final class RandomCases {
   }
 
   /** A small conv with stride, dilation, padding, groups and batch, at most {@code maxMacs}. */
-  static OpSpec spec(Random rnd, long maxMacs) {
+  public static OpSpec spec(Random rnd, long maxMacs) {
     while (true) {
       int n = 1 + rnd.nextInt(2);
       int g = 1 + rnd.nextInt(2);
@@ -92,7 +92,7 @@ final class RandomCases {
   }
 
   /** One of: shared RF + GLB + DRAM; nested per-operand RFs + GLB + DRAM; GLB + DRAM; RF + DRAM. */
-  static Hierarchy hierarchy(Random rnd) {
+  public static Hierarchy hierarchy(Random rnd) {
     int rows = 1 + rnd.nextInt(3);
     int cols = 1 + rnd.nextInt(3);
     Set<Role> all = EnumSet.allOf(Role.class);
@@ -115,7 +115,7 @@ final class RandomCases {
   }
 
   /** A random valid mapping: every prime factor of every dimension goes to a random slot. */
-  static Mapping mapping(Random rnd, OpSpec spec, Hierarchy h) {
+  public static Mapping mapping(Random rnd, OpSpec spec, Hierarchy h) {
     int levels = h.size();
     int[][] temporal = new int[levels][Dim.values().length];
     int[][] spatial = new int[2][Dim.values().length];
@@ -184,7 +184,7 @@ final class RandomCases {
   }
 
   /** The case for {@code seed}. */
-  static Case of(long seed, long maxMacs) {
+  public static Case of(long seed, long maxMacs) {
     Random rnd = new Random(seed);
     OpSpec spec = spec(rnd, maxMacs);
     Hierarchy h = hierarchy(rnd);

@@ -1,0 +1,463 @@
+package io.arrayflow.dataflows.multicast;
+
+import io.arrayflow.dataflows.mapping.Hierarchy;
+import io.arrayflow.dataflows.mapping.LoopNest;
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.workloads.spec.Dim;
+import io.arrayflow.workloads.spec.OpSpec;
+import io.arrayflow.workloads.spec.Role;
+import java.util.Arrays;
+
+/**
+ * The structure of a loop nest on the multicast NoC that all three fidelities share (which level
+ * each operand crosses the array from, where segments start, the reduction groups) and the closed
+ * forms of docs/execution.md: the network words of a step by its carry loop, and per segment its
+ * array cycles and DRAM words. Derived from {@link LoopNest} alone.
+ */
+final class StepPlan {
+  static final Role[] ROLES = Role.values();
+  static final int W = Role.WEIGHTS.ordinal();
+  static final int I = Role.INPUTS.ordinal();
+  static final int O = Role.OUTPUTS.ordinal();
+  private static final int DIMS = Dim.values().length;
+
+  final LoopNest nest;
+  final Hierarchy h;
+  final int loops;
+  final int[] factor;
+  final boolean[] spatial;
+
+  /** Whether loop l's dimension indexes outputs (N, G, M, P, Q). */
+  final boolean[] outputLoop;
+
+  final long pes;
+
+  /** PEs holding partial sums of the same outputs: the spatial factors on C, R, S. */
+  final long red;
+
+  /** Loops {@code [0, segEnd)} are the segment loops (the temporal loops above the GLB). */
+  final int segEnd;
+
+  final int glb;
+  final int dram;
+
+  /** Per operand, the outermost PE-local level keeping it, or -1. */
+  final int[] child = new int[3];
+
+  /** Per operand, the level its words cross the array from (the innermost shared keeper). */
+  final int[] crossParent = new int[3];
+
+  /** Per operand, whether it crosses the array straight from DRAM (GLB bypass). */
+  final boolean[] direct = new boolean[3];
+
+  final long base;
+  final long macDrain;
+  final int[] wordsPerCycle = new int[3];
+
+  /** Network words of a step of carry loop k, per operand; outputs when the entries return. */
+  final long[][] carryWords;
+
+  /** Network words of outputs at a carry-k step whose entries start at zero (no return). */
+  final long[] carryWordsOutFirst;
+
+  /** Output words leaving the PEs at a carry-k step (after reduction). */
+  final long[] carryUp;
+
+  /** Network words of the layer's first step, per operand. */
+  final long[] firstWords = new long[3];
+
+  /** Output words left in the PEs after the last step (after reduction). */
+  final long drainWords;
+
+  /** Per operand: the GLB tile's words and its new words on a step of segment loop c. */
+  final long[] glbTile = new long[3];
+
+  final long[][] glbDelta;
+  final long steps;
+  final long segments;
+  final long stepsPerSegment;
+
+  // Per segment flag F (0: no non-output segment loop is past 0; 1: some is): in-segment steps
+  // other than the first.
+  final long[] innerCost = new long[2];
+  final long[][] innerWords = new long[2][3];
+  final long[] innerUp = new long[2];
+
+  /** Steps of a segment (all of them) whose output entries started at zero, F = 0. */
+  final long zeroStepsPerSegment;
+
+  StepPlan(LoopNest nest, ArchSpec arch) {
+    this.nest = nest;
+    this.h = nest.hierarchy();
+    this.loops = nest.loops();
+    factor = new int[loops];
+    spatial = new boolean[loops];
+    outputLoop = new boolean[loops];
+    long p = 1;
+    long r = 1;
+    long st = 1;
+    for (int l = 0; l < loops; l++) {
+      factor[l] = nest.factor(l);
+      spatial[l] = nest.isSpatial(l);
+      outputLoop[l] = OpSpec.indexes(Role.OUTPUTS, nest.dim(l));
+      if (spatial[l]) {
+        p *= factor[l];
+        if (!outputLoop[l]) {
+          r *= factor[l];
+        }
+      } else {
+        st *= factor[l];
+      }
+    }
+    pes = p;
+    red = r;
+    steps = st;
+    dram = h.outermost();
+    if (!h.level(dram).name().equals("dram")) {
+      throw new IllegalArgumentException(
+          "multicast executor: the outermost level must be 'dram', was '"
+              + h.level(dram).name()
+              + "'");
+    }
+    int shared = h.size() - h.peLevels();
+    if (shared > 2 || (shared == 2 && !h.level(h.peLevels()).name().equals("glb"))) {
+      throw new IllegalArgumentException(
+          "multicast executor: shared levels must be [glb, dram] or [dram], were "
+              + h.namesOutermostFirst());
+    }
+    glb = shared == 2 ? h.peLevels() : -1;
+    int firstArrayLoop = h.peLevels() > 0 ? nest.start(h.peLevels() - 1) : loops;
+    for (int l = 0; l < loops; l++) {
+      if (spatial[l]) {
+        firstArrayLoop = Math.min(firstArrayLoop, l);
+      }
+    }
+    segEnd = glb >= 0 ? nest.start(glb) : firstArrayLoop;
+    long segs = 1;
+    for (int l = 0; l < segEnd; l++) {
+      segs *= factor[l];
+    }
+    segments = segs;
+    stepsPerSegment = steps / segs;
+    for (Role role : ROLES) {
+      int o = role.ordinal();
+      child[o] = -1;
+      crossParent[o] = -1;
+      for (int lv = 0; lv < h.size(); lv++) {
+        if (nest.keeps(lv, role)) {
+          if (h.isPeLocal(lv)) {
+            child[o] = lv;
+          } else if (crossParent[o] < 0) {
+            crossParent[o] = lv;
+          }
+        }
+      }
+      direct[o] = crossParent[o] == dram;
+      wordsPerCycle[o] = arch.noc().wordsPerCycle(Operand.values()[o]);
+    }
+    base = arch.pe().mac().issueIntervalCycles();
+    macDrain = arch.pe().mac().pipelined() ? arch.pe().mac().latencyCycles() - 1 : 0;
+
+    carryWords = new long[3][loops];
+    carryWordsOutFirst = new long[loops];
+    carryUp = new long[loops];
+    for (int o : new int[] {W, I}) {
+      Role role = ROLES[o];
+      if (child[o] < 0) {
+        long d = distinctPoints(role);
+        firstWords[o] = d;
+        Arrays.fill(carryWords[o], d);
+      } else {
+        firstWords[o] = unionStepWords(child[o], role, -1);
+        for (int k = 0; k < loops; k++) {
+          if (!spatial[k]) {
+            carryWords[o][k] = unionStepWords(child[o], role, k);
+          }
+        }
+      }
+    }
+    if (child[O] < 0) {
+      firstWords[O] = pes / red;
+      Arrays.fill(carryWords[O], pes / red);
+      Arrays.fill(carryWordsOutFirst, pes / red);
+      Arrays.fill(carryUp, pes / red);
+      drainWords = 0;
+    } else {
+      int start = nest.start(child[O]);
+      for (int k = 0; k < start; k++) {
+        if (!spatial[k]) {
+          long up = tileDelta(child[O], Role.OUTPUTS, k) * (pes / red);
+          carryUp[k] = up;
+          carryWords[O][k] = 2 * up;
+          carryWordsOutFirst[k] = up;
+        }
+      }
+      drainWords = nest.tileWords(child[O], Role.OUTPUTS) * (pes / red);
+    }
+    glbDelta = new long[3][segEnd];
+    if (glb >= 0) {
+      for (Role role : ROLES) {
+        int o = role.ordinal();
+        if (nest.keeps(glb, role)) {
+          glbTile[o] = nest.tileWords(glb, role);
+          for (int c = 0; c < segEnd; c++) {
+            glbDelta[o][c] = tileDelta(glb, role, c);
+          }
+        }
+      }
+    }
+    long zero = 1;
+    for (int l = segEnd; l < loops; l++) {
+      if (!spatial[l] && outputLoop[l]) {
+        zero *= factor[l];
+      }
+    }
+    zeroStepsPerSegment = zero;
+    for (int f = 0; f < 2; f++) {
+      innerAggregate(f == 1);
+    }
+  }
+
+  /** Sums the costs and words of a segment's steps other than its first, for flag f. */
+  private void innerAggregate(boolean f) {
+    int fi = f ? 1 : 0;
+    long before = 1;
+    long beforeOut = 1;
+    for (int k = segEnd; k < loops; k++) {
+      if (spatial[k]) {
+        continue;
+      }
+      long count = before * (factor[k] - 1);
+      long zeroStart = outputLoop[k] && !f ? beforeOut * (factor[k] - 1) : 0;
+      long returning = count - zeroStart;
+      innerCost[fi] += returning * stepCost(k, true) + zeroStart * stepCost(k, false);
+      for (int o : new int[] {W, I}) {
+        innerWords[fi][o] += count * carryWords[o][k];
+      }
+      innerWords[fi][O] += returning * carryWords[O][k] + zeroStart * carryWordsOutFirst[k];
+      innerUp[fi] += count * carryUp[k];
+      before *= factor[k];
+      if (outputLoop[k]) {
+        beforeOut *= factor[k];
+      }
+    }
+  }
+
+  /** Network words of operand o at a step of carry loop k (-1: the layer's first step). */
+  long words(int o, int k, boolean returning) {
+    if (k < 0) {
+      return firstWords[o];
+    }
+    return o == O && !returning ? carryWordsOutFirst[k] : carryWords[o][k];
+  }
+
+  /** Cycles of a step of carry loop k (-1: the layer's first step). */
+  long stepCost(int k, boolean returning) {
+    long c = base;
+    for (int o = 0; o < 3; o++) {
+      c = Math.max(c, ceilDiv(words(o, k, returning), wordsPerCycle[o]));
+    }
+    return c;
+  }
+
+  /** Cycles of draining the outputs left in the PEs after the last step. */
+  long drainCost() {
+    return ceilDiv(drainWords, wordsPerCycle[O]);
+  }
+
+  /** Array cycles of a segment of carry c (-1 for the first) and flag f. */
+  long segmentCycles(int c, boolean f, boolean last) {
+    long cyc = stepCost(c, f) + innerCost[f ? 1 : 0];
+    return last ? cyc + drainCost() + macDrain : cyc;
+  }
+
+  /** Words the segment of carry c and flag f reads from DRAM, per operand, into {@code out}. */
+  void segmentReads(int c, boolean f, long[] out) {
+    int fi = f ? 1 : 0;
+    for (int o = 0; o < 3; o++) {
+      if (direct[o]) {
+        if (o == O) {
+          out[o] =
+              child[O] < 0
+                  ? (stepsPerSegment - (f ? 0 : zeroStepsPerSegment)) * (pes / red)
+                  : (words(O, c, f) - (c < 0 ? 0 : carryUp[c])) + innerWords[fi][O] - innerUp[fi];
+        } else {
+          out[o] = words(o, c, f) + innerWords[fi][o];
+        }
+      } else if (glb >= 0 && nest.keeps(glb, ROLES[o])) {
+        if (o == O) {
+          out[o] = c < 0 || !f ? 0 : glbDelta[O][c];
+        } else {
+          out[o] = c < 0 ? glbTile[o] : glbDelta[o][c];
+        }
+      } else {
+        out[o] = 0;
+      }
+    }
+  }
+
+  /**
+   * Words the segment of flag f writes back to DRAM, when the next segment has carry {@code next}
+   * (-1: this is the last segment), per operand, into {@code out}.
+   */
+  void segmentWrites(boolean f, int next, long[] out) {
+    out[W] = 0;
+    out[I] = 0;
+    if (direct[O]) {
+      if (child[O] < 0) {
+        out[O] = stepsPerSegment * (pes / red);
+      } else {
+        out[O] = innerUp[f ? 1 : 0] + (next < 0 ? drainWords : carryUp[next]);
+      }
+    } else {
+      out[O] = next < 0 ? glbTile[O] : glbDelta[O][next];
+    }
+  }
+
+  /** Total network words of operand o over all steps, without the final drain. */
+  long networkWords(int o) {
+    long total = 0;
+    long before = 1;
+    long beforeOut = 1;
+    for (int k = 0; k < loops; k++) {
+      if (spatial[k]) {
+        continue;
+      }
+      long count = before * (factor[k] - 1);
+      long zeroStart = outputLoop[k] ? beforeOut * (factor[k] - 1) : 0;
+      total += (count - zeroStart) * words(o, k, true) + zeroStart * words(o, k, false);
+      before *= factor[k];
+      if (outputLoop[k]) {
+        beforeOut *= factor[k];
+      }
+    }
+    return total + firstWords[o];
+  }
+
+  /** |tile + d_k \ tile| of {@code role} at {@code level} when loop k steps (docs/counting.md). */
+  long tileDelta(int level, Role role, int k) {
+    int start = nest.start(level);
+    long[] ext = nest.dataExtents(role, nest.dimExtents(start));
+    long[] disp = nest.dataDisplacement(role, displacement(k, start));
+    long size = 1;
+    long overlap = 1;
+    for (int i = 0; i < ext.length; i++) {
+      size *= ext[i];
+      overlap *= Math.max(0, ext[i] - Math.abs(disp[i]));
+    }
+    return size - overlap;
+  }
+
+  /** Loop-dimension move when loop k steps and the temporal loops between k and start wrap. */
+  long[] displacement(int k, int start) {
+    long[] move = new long[DIMS];
+    move[nest.dim(k).ordinal()] += nest.stride(k);
+    for (int j = k + 1; j < start; j++) {
+      if (!spatial[j]) {
+        move[nest.dim(j).ordinal()] -= (factor[j] - 1) * nest.stride(j);
+      }
+    }
+    return move;
+  }
+
+  /**
+   * Words the parent reads for the PEs' level {@code child} at a step of carry k (-1: first step):
+   * the union over PEs of their new words. Per data dimension the PEs' tiles sit at offsets O_i;
+   * the union of the tiles is Π U_i and of the unchanged part Π (U_i − |∪ slivers_i|).
+   */
+  long unionStepWords(int childLevel, Role role, int k) {
+    int start = nest.start(childLevel);
+    if (k >= start) {
+      return 0;
+    }
+    long[] ext = nest.dataExtents(role, nest.dimExtents(start));
+    long[][] offsets = spatialOffsets(role);
+    long all = 1;
+    long[] union = new long[ext.length];
+    for (int i = 0; i < ext.length; i++) {
+      union[i] = unionLength(offsets[i], ext[i]);
+      all *= union[i];
+    }
+    if (k < 0) {
+      return all;
+    }
+    long[] disp = nest.dataDisplacement(role, displacement(k, start));
+    long unchanged = 1;
+    for (int i = 0; i < ext.length; i++) {
+      long sliver = Math.min(Math.abs(disp[i]), ext[i]);
+      unchanged *= union[i] - (sliver == 0 ? 0 : unionLength(offsets[i], sliver));
+    }
+    return all - unchanged;
+  }
+
+  /** Distinct data points of {@code role} the PEs touch at one MAC step. */
+  long distinctPoints(Role role) {
+    long n = 1;
+    for (long[] o : spatialOffsets(role)) {
+      n *= o.length;
+    }
+    return n;
+  }
+
+  /** Per data dimension of {@code role}, the sorted distinct offsets of the PEs. */
+  long[][] spatialOffsets(Role role) {
+    long[][] perDim = new long[DIMS][];
+    for (int d = 0; d < DIMS; d++) {
+      long[] values = {0};
+      for (int l = 0; l < loops; l++) {
+        if (spatial[l] && nest.dim(l).ordinal() == d) {
+          long[] next = new long[values.length * factor[l]];
+          int n = 0;
+          for (long v : values) {
+            for (int i = 0; i < factor[l]; i++) {
+              next[n++] = v + i * nest.stride(l);
+            }
+          }
+          values = next;
+        }
+      }
+      perDim[d] = values;
+    }
+    int k = LoopNest.dataDims(role);
+    long[][] out = new long[k][];
+    for (int i = 0; i < k; i++) {
+      long[] a = perDim[LoopNest.primaryDim(role, i)];
+      int bDim = LoopNest.secondaryDim(role, i);
+      long[] b = bDim < 0 ? new long[] {0} : perDim[bDim];
+      long ca = nest.primaryCoefficient(role, i);
+      long cb = nest.secondaryCoefficient(role, i);
+      long[] combined = new long[a.length * b.length];
+      int n = 0;
+      for (long x : a) {
+        for (long y : b) {
+          combined[n++] = x * ca + y * cb;
+        }
+      }
+      Arrays.sort(combined);
+      int m = 0;
+      for (int j = 0; j < combined.length; j++) {
+        if (j == 0 || combined[j] != combined[j - 1]) {
+          combined[m++] = combined[j];
+        }
+      }
+      out[i] = Arrays.copyOf(combined, m);
+    }
+    return out;
+  }
+
+  private static long unionLength(long[] sortedOffsets, long length) {
+    long total = 0;
+    long end = Long.MIN_VALUE;
+    for (long o : sortedOffsets) {
+      long e = o + length;
+      total += o >= end ? length : e - end;
+      end = e;
+    }
+    return total;
+  }
+
+  static long ceilDiv(long a, long b) {
+    return a <= 0 ? 0 : (a + b - 1) / b;
+  }
+}

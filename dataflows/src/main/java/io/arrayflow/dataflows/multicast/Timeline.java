@@ -1,0 +1,136 @@
+package io.arrayflow.dataflows.multicast;
+
+import io.arrayflow.memory.dram.Dram;
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.sim.stats.StallCause;
+
+/**
+ * Segments on the DRAM component, as docs/execution.md's "DRAM" paragraph says: a segment starts
+ * when its reads have arrived; with double buffering the next segment's reads are issued when the
+ * current one starts, otherwise when it ends; write-backs are issued when their segment ends and
+ * the layer ends when the last completes. Time advances by these events only. The array's waits are
+ * attributed: the wait for the first segment's reads and, of the final write-back, what an idle
+ * memory would take are array fill/drain; any other wait is DRAM latency for the part an idle
+ * memory would still take and DRAM bandwidth for the rest. Each operand's transfer is one request
+ * (split at 1 MiB) at a running, block-aligned address per operand.
+ */
+final class Timeline {
+  private static final int MAX_REQUEST_BYTES = 1 << 20;
+  private static final Operand[] OPERANDS = Operand.values();
+
+  private final ArchSpec arch;
+  private final Dram dram;
+  private final boolean doubleBuffered;
+  private final int blockBytes;
+  private final long[] nextAddress = new long[3];
+  private final long[] stalls = new long[StallCause.values().length];
+
+  private long end;
+  private long readyAt;
+  private long readIssuedAt;
+  private final long[] pendingReads = new long[3];
+  private final long[] lastWrites = new long[3];
+  private long lastWriteDone;
+  private boolean first = true;
+
+  Timeline(ArchSpec arch) {
+    this.arch = arch;
+    this.dram = Dram.create("dram", arch.dram(), arch.clockMhz());
+    this.doubleBuffered = arch.glb().doubleBuffered();
+    this.blockBytes = arch.dram().blockBytes();
+  }
+
+  /** Issues the first segment's reads (words per operand) at cycle 0. */
+  void start(long[] reads) {
+    System.arraycopy(reads, 0, pendingReads, 0, 3);
+    readIssuedAt = 0;
+    readyAt = issue(dram, 0, reads, false, nextAddress);
+  }
+
+  /**
+   * Runs one segment of {@code arrayCycles}; {@code nextReads} are the next segment's reads (null
+   * for the last segment) and {@code writes} this segment's write-backs, words per operand.
+   */
+  void segment(long arrayCycles, long[] nextReads, long[] writes) {
+    long startAt = Math.max(end, readyAt);
+    long wait = startAt - end;
+    if (wait > 0) {
+      if (first) {
+        stalls[StallCause.ARRAY_FILL_DRAIN.ordinal()] += wait;
+      } else {
+        long idle = readIssuedAt + idleDuration(pendingReads, false);
+        long latency = Math.max(0, Math.min(startAt, idle) - end);
+        stalls[StallCause.DRAM_LATENCY.ordinal()] += latency;
+        stalls[StallCause.DRAM_BANDWIDTH.ordinal()] += wait - latency;
+      }
+    }
+    first = false;
+    long endAt = startAt + arrayCycles;
+    if (nextReads != null) {
+      long at = doubleBuffered ? startAt : endAt;
+      System.arraycopy(nextReads, 0, pendingReads, 0, 3);
+      readIssuedAt = at;
+      readyAt = issue(dram, at, nextReads, false, nextAddress);
+    }
+    lastWriteDone = Math.max(lastWriteDone, issue(dram, endAt, writes, true, nextAddress));
+    System.arraycopy(writes, 0, lastWrites, 0, 3);
+    end = endAt;
+  }
+
+  /** Ends the layer: the cycle the last write-back completes; attributes the tail wait. */
+  long finish() {
+    long total = Math.max(end, lastWriteDone);
+    long tail = total - end;
+    if (tail > 0) {
+      long drain = Math.min(tail, idleDuration(lastWrites, true));
+      stalls[StallCause.ARRAY_FILL_DRAIN.ordinal()] += drain;
+      stalls[StallCause.DRAM_BANDWIDTH.ordinal()] += tail - drain;
+    }
+    return total;
+  }
+
+  /** Array stall cycles by cause ordinal. */
+  long stall(StallCause cause) {
+    return stalls[cause.ordinal()];
+  }
+
+  /** Cycles {@code words} take on an idle memory of the same kind, issued at 0. */
+  long idleDuration(long[] words, boolean write) {
+    boolean any = false;
+    for (long w : words) {
+      any |= w > 0;
+    }
+    if (!any) {
+      return 0;
+    }
+    Dram probe = Dram.create("probe", arch.dram(), arch.clockMhz());
+    return issue(probe, 0, words, write, new long[3]);
+  }
+
+  /**
+   * Issues one transfer per operand (split at 1 MiB); returns the last completion (or {@code at}).
+   */
+  private long issue(Dram d, long at, long[] words, boolean write, long[] address) {
+    long done = at;
+    for (int o = 0; o < 3; o++) {
+      if (words[o] <= 0) {
+        continue;
+      }
+      long bytes = (words[o] * arch.precision().bits(OPERANDS[o]) + 7) / 8;
+      while (bytes > 0) {
+        int chunk = (int) Math.min(bytes, MAX_REQUEST_BYTES);
+        long base = ((long) o << 48) + address[o];
+        done = Math.max(done, d.request(at, OPERANDS[o], base, chunk, write));
+        address[o] += (chunk + blockBytes - 1) / blockBytes * (long) blockBytes;
+        bytes -= chunk;
+      }
+    }
+    return done;
+  }
+
+  /** Completion cycle of {@code words} issued at 0 on a fresh memory (for the analytical bound). */
+  static long idleCycles(ArchSpec arch, long[] words, boolean write) {
+    return new Timeline(arch).idleDuration(words, write);
+  }
+}
