@@ -349,6 +349,10 @@ public final class SystolicArray {
      */
     private void shiftInTileRow(int[] regs, long[] real, int f, int i) {
       System.arraycopy(regs, 0, regs, cols, (rows - 1) * cols);
+      if (i == rows - 1) {
+        // A new tile starts: the old tile's values pushed out are dead, not deliveries.
+        Arrays.fill(real, 0);
+      }
       long moved = 0;
       for (int row = rows - 2; row >= 0; row--) {
         moved += real[row];
