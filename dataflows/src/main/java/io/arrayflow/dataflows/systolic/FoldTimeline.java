@@ -25,7 +25,11 @@ final class FoldTimeline {
   private final ArchSpec arch;
   private final FoldPlan plan;
   private final Dram dram;
+  private static final Operand[] OPERANDS = Operand.values();
+
   private final long[] cursor = new long[3];
+  private Dram idle;
+  private long idleFree;
 
   private FoldTimeline(ArchSpec arch, FoldPlan plan) {
     this.arch = arch;
@@ -48,42 +52,51 @@ final class FoldTimeline {
       throw new IllegalStateException(
           "fold timeline: " + foldCycles.length + " durations for " + folds + " folds");
     }
-    // ready/ideal: when fold f's reads arrive, and when they would on an idle memory.
-    long[] first = issueReads(t, 0, 0, ALL);
-    long ready = first[0];
-    long ideal = first[1];
+    // The batches fold f waits for (issued when fold f - 1 started and ended), the next fold's,
+    // and the write-back that completes last; replayed on an idle memory only if waited for.
+    Batch early = new Batch();
+    Batch late = new Batch();
+    Batch nextEarly = new Batch();
+    Batch nextLate = new Batch();
+    Batch write = new Batch();
+    Batch lastWrite = new Batch();
+    issueReads(t, 0, 0, ALL, early);
+    late.clear(0);
     long end = 0;
-    long lastWrite = 0;
-    long lastWriteIdeal = 0;
+    long lastWriteDone = 0;
     for (int f = 0; f < folds; f++) {
-      long start = Math.max(end, ready);
-      addWait(stalls, end, start, ideal);
-      long nextReady = 0;
-      long nextIdeal = 0;
+      long start = Math.max(end, Math.max(early.done, late.done));
+      if (start > end) {
+        addWait(stalls, end, start, Math.max(early.idleDone(), late.idleDone()));
+      }
       if (f + 1 < folds) {
-        long[] done = issueReads(t, f + 1, start, EARLY);
-        nextReady = done[0];
-        nextIdeal = done[1];
+        issueReads(t, f + 1, start, EARLY, nextEarly);
       }
       end = start + foldCycles[f];
       if (t.writes()[f] > 0) {
-        Dram idle = Dram.create("idle", arch.dram(), arch.clockMhz());
-        long[] done = issue(idle, Operand.OUTPUTS, t.writes()[f], end, true);
-        if (done[0] > lastWrite) {
-          lastWrite = done[0];
-          lastWriteIdeal = done[1];
+        write.clear(end);
+        issue(write, Operand.OUTPUTS, t.writes()[f], true);
+        if (write.done > lastWriteDone) {
+          lastWriteDone = write.done;
+          Batch b = lastWrite;
+          lastWrite = write;
+          write = b;
         }
       }
       if (f + 1 < folds) {
-        long[] done = issueReads(t, f + 1, end, LATE);
-        nextReady = Math.max(nextReady, done[0]);
-        nextIdeal = Math.max(nextIdeal, done[1]);
+        issueReads(t, f + 1, end, LATE, nextLate);
       }
-      ready = nextReady;
-      ideal = nextIdeal;
+      Batch b = early;
+      early = nextEarly;
+      nextEarly = b;
+      b = late;
+      late = nextLate;
+      nextLate = b;
     }
-    long cycles = Math.max(end, lastWrite);
-    addWait(stalls, end, cycles, lastWriteIdeal);
+    long cycles = Math.max(end, lastWriteDone);
+    if (cycles > end) {
+      addWait(stalls, end, cycles, lastWrite.idleDone());
+    }
     return cycles;
   }
 
@@ -92,49 +105,88 @@ final class FoldTimeline {
   private static final int LATE = 2;
 
   /**
-   * Issues fold {@code f}'s reads at {@code cycle}: {@code EARLY} the prefetched operands', {@code
-   * LATE} the others' and the spilled partial sums, {@code ALL} both (the first fold). Returns
-   * {completion, completion on an idle memory}, both at least {@code cycle}.
+   * Issues fold {@code f}'s reads at {@code cycle} into {@code batch}: {@code EARLY} the prefetched
+   * operands', {@code LATE} the others' and the spilled partial sums, {@code ALL} both (the first
+   * fold).
    */
-  private long[] issueReads(FoldPlan.Transfers t, int f, long cycle, int which) {
-    Dram idle = Dram.create("idle", arch.dram(), arch.clockMhz());
-    long done = cycle;
-    long ideal = cycle;
-    for (Operand op : Operand.values()) {
+  private void issueReads(FoldPlan.Transfers t, int f, long cycle, int which, Batch batch) {
+    batch.clear(cycle);
+    for (Operand op : OPERANDS) {
       long values = t.reads()[op.ordinal()][f];
       boolean early = plan.prefetched(op);
       if (values > 0 && (which == ALL || early == (which == EARLY))) {
-        long[] d = issue(idle, op, values, cycle, false);
-        done = Math.max(done, d[0]);
-        ideal = Math.max(ideal, d[1]);
+        issue(batch, op, values, false);
       }
     }
     if (which != EARLY && t.psumReads()[f] > 0) {
-      long[] d = issue(idle, Operand.OUTPUTS, t.psumReads()[f], cycle, false);
-      done = Math.max(done, d[0]);
-      ideal = Math.max(ideal, d[1]);
+      issue(batch, Operand.OUTPUTS, t.psumReads()[f], false);
     }
-    return new long[] {done, ideal};
   }
 
-  /**
-   * Moves {@code values} values of {@code op} at {@code cycle} on the DRAM and on {@code idle} (a
-   * fresh memory seeing only this batch); returns both completions.
-   */
-  private long[] issue(Dram idle, Operand op, long values, long cycle, boolean write) {
+  /** Moves {@code values} values of {@code op} at the batch's cycle, recording it in the batch. */
+  private void issue(Batch batch, Operand op, long values, boolean write) {
     long bytes = plan.bytes(op, values);
-    long done = cycle;
-    long ideal = cycle;
     int i = op.ordinal();
-    while (bytes > 0) {
-      int chunk = (int) Math.min(bytes, CHUNK_BYTES);
-      long address = BASE[i] + cursor[i];
-      done = Math.max(done, dram.request(cycle, op, address, chunk, write));
-      ideal = Math.max(ideal, idle.request(cycle, op, address, chunk, write));
-      cursor[i] += chunk;
-      bytes -= chunk;
+    long address = BASE[i] + cursor[i];
+    batch.add(op, address, bytes, write, send(dram, batch.cycle, op, address, bytes, write));
+    cursor[i] += bytes;
+  }
+
+  /** Sends {@code bytes} in chunks the request API takes; returns the last completion. */
+  private static long send(
+      Dram dram, long cycle, Operand op, long address, long bytes, boolean write) {
+    long done = cycle;
+    for (long sent = 0; sent < bytes; sent += CHUNK_BYTES) {
+      int chunk = (int) Math.min(bytes - sent, CHUNK_BYTES);
+      done = Math.max(done, dram.request(cycle, op, address + sent, chunk, write));
     }
-    return new long[] {done, ideal};
+    return done;
+  }
+
+  /** The requests issued at one cycle, their completion, and their replay on an idle memory. */
+  private final class Batch {
+    private static final int MAX = 4;
+    private final Operand[] ops = new Operand[MAX];
+    private final long[] addresses = new long[MAX];
+    private final long[] bytes = new long[MAX];
+    private final boolean[] writes = new boolean[MAX];
+    private int size;
+    long cycle;
+    long done;
+
+    void clear(long issueCycle) {
+      size = 0;
+      cycle = issueCycle;
+      done = issueCycle;
+    }
+
+    void add(Operand op, long address, long count, boolean write, long completion) {
+      ops[size] = op;
+      addresses[size] = address;
+      bytes[size] = count;
+      writes[size] = write;
+      size++;
+      done = Math.max(done, completion);
+    }
+
+    /** When these requests would have completed on a memory that saw nothing else. */
+    long idleDone() {
+      if (size == 0) {
+        return cycle;
+      }
+      // A memory whose last probe has completed is idle again; reusing it saves building one
+      // per waited-for batch (probes then come in non-decreasing cycle order, as it requires).
+      if (idle == null || cycle < idleFree) {
+        idle = Dram.create("idle", arch.dram(), arch.clockMhz());
+      }
+      long completion = cycle;
+      for (int i = 0; i < size; i++) {
+        completion =
+            Math.max(completion, send(idle, cycle, ops[i], addresses[i], bytes[i], writes[i]));
+      }
+      idleFree = completion;
+      return completion;
+    }
   }
 
   private static void addWait(Counters stalls, long from, long to, long ideal) {
