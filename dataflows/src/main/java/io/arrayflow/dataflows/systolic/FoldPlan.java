@@ -364,11 +364,6 @@ final class FoldPlan {
         + bytes(Operand.OUTPUTS, all[2] + all[3]);
   }
 
-  /** Closed-form array fill/drain cycles: skew of every fold plus the preloads paid. */
-  long fillDrainCycles() {
-    return computeCycles() - (long) folds * streamed;
-  }
-
   /** Adds ARRAY_FILL_DRAIN stall cycles for folds of the given durations (duration − T each). */
   void addFillDrain(Counters c, long totalFoldCycles) {
     c.addStall(StallCause.ARRAY_FILL_DRAIN, totalFoldCycles - (long) folds * streamed);

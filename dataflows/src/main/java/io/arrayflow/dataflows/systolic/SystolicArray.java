@@ -44,9 +44,14 @@ import java.util.Arrays;
  * read); {@code GLB/UPDATE} on outputs for every output or partial sum written at the bottom edge
  * or drained from a PE; {@code GLB/READ} on outputs for every partial sum read back to accumulate a
  * later K fold (WS, IS with K &gt; rows), none for the first write of an output (Timeloop's
- * convention). Busy cycles are the stepped cycles. SCALE-Sim differs: it never counts partial-sum
- * reads, counts each fold's partial sums as fresh OFMAP writes (as here), counts im2col padding
- * positions as reads, and its OS model adds {@code rows + cols} extra OFMAP writes per fold.
+ * convention); {@code NOC/MULTICAST_DELIVERY} per operand for every value a used PE latches from
+ * the edge or a neighbour (stationary tiles shifting down, streamed values moving right or down)
+ * and on outputs for every partial-sum hop down a used column (OS: the drain hops of a finished
+ * output); {@code RF/READ} of weights and inputs and {@code RF/UPDATE} of outputs once per MAC,
+ * {@code RF/FILL} of weights and inputs once per delivery. Busy cycles are the stepped cycles.
+ * SCALE-Sim differs: it never counts partial-sum reads, counts each fold's partial sums as fresh
+ * OFMAP writes (as here), counts im2col padding positions as reads, and its OS model adds {@code
+ * rows + cols} extra OFMAP writes per fold.
  */
 public final class SystolicArray {
 

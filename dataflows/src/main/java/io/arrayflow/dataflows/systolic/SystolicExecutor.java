@@ -60,7 +60,7 @@ public final class SystolicExecutor {
     for (int f = 0; f < durations.length; f++) {
       durations[f] = plan.foldCycles(f);
     }
-    return timed(Fidelity.EVENT, spec, arch, plan, c, durations);
+    return timed(Fidelity.EVENT, spec, arch, plan, c, edge, durations);
   }
 
   /** Steps every PE with int operands (int32 accumulation); outputs {@code [N][G*M][P][Q]}. */
@@ -83,31 +83,51 @@ public final class SystolicExecutor {
       OpSpec spec, ArchSpec arch, FoldPlan plan, SystolicArray.Engine e) {
     Counters c = new Counters(COMPONENT);
     e.addArrayCounts(c);
-    plan.addEdgeCounts(c, e.weightReads, e.inputReads, e.outputReads, e.outputUpdates);
-    return timed(Fidelity.CYCLE, spec, arch, plan, c, e.foldCycles);
+    long[] edge = {e.weightReads, e.inputReads, e.outputReads, e.outputUpdates};
+    plan.addEdgeCounts(c, edge[0], edge[1], edge[2], edge[3]);
+    return timed(Fidelity.CYCLE, spec, arch, plan, c, edge, e.foldCycles);
   }
 
-  /** Adds the DRAM transfers the driver issues, runs it and wraps the result. */
+  /**
+   * Adds the DRAM transfers the driver issues for kept operands, checks that those of bypassed
+   * operands equal their counted edge traffic {@code edge}, runs the driver and wraps the result.
+   */
   private static Execution timed(
-      Fidelity fidelity, OpSpec spec, ArchSpec arch, FoldPlan plan, Counters c, long[] durations) {
+      Fidelity fidelity,
+      OpSpec spec,
+      ArchSpec arch,
+      FoldPlan plan,
+      Counters c,
+      long[] edge,
+      long[] durations) {
     FoldPlan.Transfers t = plan.transfers();
-    long[] kept = new long[4];
+    long[] moved = new long[4];
     for (Operand op : Operand.values()) {
-      if (plan.keeps(op)) {
-        long sum = 0;
-        for (long v : t.reads()[op.ordinal()]) {
-          sum += v;
-        }
-        kept[op.ordinal()] += sum;
+      for (long v : t.reads()[op.ordinal()]) {
+        moved[op.ordinal()] += v;
       }
     }
-    if (plan.keeps(Operand.OUTPUTS)) {
-      for (int f = 0; f < plan.folds; f++) {
-        kept[2] += t.psumReads()[f];
-        kept[3] += t.writes()[f];
+    for (int f = 0; f < plan.folds; f++) {
+      moved[2] += t.psumReads()[f];
+      moved[3] += t.writes()[f];
+    }
+    for (int i = 0; i < 4; i++) {
+      Operand op = Operand.values()[Math.min(i, 2)];
+      if (!plan.keeps(op) && moved[i] != edge[i]) {
+        throw new IllegalStateException(
+            "op '"
+                + spec.name()
+                + "': the DRAM driver moves "
+                + moved[i]
+                + " values of bypassed "
+                + op.key()
+                + " (slot "
+                + i
+                + ") but the array's edge traffic is "
+                + edge[i]);
       }
     }
-    addKeptDram(c, plan, kept);
+    addKeptDram(c, plan, moved);
     long compute = 0;
     for (long d : durations) {
       compute += d;
