@@ -44,9 +44,14 @@ import java.util.Arrays;
  * read); {@code GLB/UPDATE} on outputs for every output or partial sum written at the bottom edge
  * or drained from a PE; {@code GLB/READ} on outputs for every partial sum read back to accumulate a
  * later K fold (WS, IS with K &gt; rows), none for the first write of an output (Timeloop's
- * convention). Busy cycles are the stepped cycles. SCALE-Sim differs: it never counts partial-sum
- * reads, counts each fold's partial sums as fresh OFMAP writes (as here), counts im2col padding
- * positions as reads, and its OS model adds {@code rows + cols} extra OFMAP writes per fold.
+ * convention); {@code NOC/MULTICAST_DELIVERY} per operand for every value a used PE latches from
+ * the edge or a neighbour (stationary tiles shifting down, streamed values moving right or down)
+ * and on outputs for every partial-sum hop down a used column (OS: the drain hops of a finished
+ * output); {@code RF/READ} of weights and inputs and {@code RF/UPDATE} of outputs once per MAC,
+ * {@code RF/FILL} of weights and inputs once per delivery. Busy cycles are the stepped cycles.
+ * SCALE-Sim differs: it never counts partial-sum reads, counts each fold's partial sums as fresh
+ * OFMAP writes (as here), counts im2col padding positions as reads, and its OS model adds {@code
+ * rows + cols} extra OFMAP writes per fold.
  */
 public final class SystolicArray {
 
@@ -107,26 +112,54 @@ public final class SystolicArray {
    * Steps {@code spec} with int operands and int32 accumulation; outputs {@code [N][G*M][P][Q]}.
    */
   public SystolicRun<IntTensor> run(OpSpec spec, IntTensor weights, IntTensor inputs) {
-    check(spec, weights.size(), inputs.size());
-    Engine e = new Engine(spec, false, weights.data(), inputs.data());
-    long cycles = e.run();
-    IntTensor out = IntTensor.of(e.out, spec.n(), spec.g() * spec.m(), spec.p(), spec.q());
+    Engine e = step(spec, weights, inputs);
     return new SystolicRun<>(
-        dataflow, out, cycles, e.macs, utilization(e.macs, cycles), e.snapshot(cycles));
+        dataflow,
+        intOutput(spec, e),
+        e.cycles,
+        e.macs,
+        utilization(e.macs, e.cycles),
+        e.snapshot());
   }
 
   /** Steps {@code spec} in float32; outputs {@code [N][G*M][P][Q]}. */
   public SystolicRun<FloatTensor> run(OpSpec spec, FloatTensor weights, FloatTensor inputs) {
+    Engine e = step(spec, weights, inputs);
+    return new SystolicRun<>(
+        dataflow,
+        floatOutput(spec, e),
+        e.cycles,
+        e.macs,
+        utilization(e.macs, e.cycles),
+        e.snapshot());
+  }
+
+  /** Steps {@code spec} with int operands; the finished engine holds outputs, folds and counts. */
+  Engine step(OpSpec spec, IntTensor weights, IntTensor inputs) {
+    check(spec, weights.size(), inputs.size());
+    Engine e = new Engine(spec, false, weights.data(), inputs.data());
+    e.cycles = e.run();
+    return e;
+  }
+
+  /** Steps {@code spec} in float32; the finished engine holds outputs, folds and counts. */
+  Engine step(OpSpec spec, FloatTensor weights, FloatTensor inputs) {
     check(spec, weights.size(), inputs.size());
     Engine e = new Engine(spec, true, bits(weights.data()), bits(inputs.data()));
-    long cycles = e.run();
+    e.cycles = e.run();
+    return e;
+  }
+
+  static IntTensor intOutput(OpSpec spec, Engine e) {
+    return IntTensor.of(e.out, spec.n(), spec.g() * spec.m(), spec.p(), spec.q());
+  }
+
+  static FloatTensor floatOutput(OpSpec spec, Engine e) {
     float[] values = new float[e.out.length];
     for (int i = 0; i < values.length; i++) {
       values[i] = Float.intBitsToFloat(e.out[i]);
     }
-    FloatTensor out = FloatTensor.of(values, spec.n(), spec.g() * spec.m(), spec.p(), spec.q());
-    return new SystolicRun<>(
-        dataflow, out, cycles, e.macs, utilization(e.macs, cycles), e.snapshot(cycles));
+    return FloatTensor.of(values, spec.n(), spec.g() * spec.m(), spec.p(), spec.q());
   }
 
   private double utilization(long macs, long cycles) {
@@ -158,7 +191,7 @@ public final class SystolicArray {
   }
 
   /** The mutable state of one run: operands, PE registers and running counts. */
-  private final class Engine {
+  final class Engine {
     private final boolean fp;
     private final int[] w;
     private final int[] x;
@@ -200,11 +233,19 @@ public final class SystolicArray {
     private final int[] colInjVal;
     private final int[] colInjTag;
 
+    final long[] foldCycles;
+    long cycles;
+    private long[] statReal;
+    private long[] shadowReal;
+
     long macs;
-    private long weightReads;
-    private long inputReads;
-    private long outputReads;
-    private long outputUpdates;
+    long leftDeliveries;
+    long topDeliveries;
+    long psumHops;
+    long weightReads;
+    long inputReads;
+    long outputReads;
+    long outputUpdates;
 
     Engine(OpSpec spec, boolean fp, int[] w, int[] x) {
       this.fp = fp;
@@ -259,27 +300,36 @@ public final class SystolicArray {
       rowInjTag = new int[rows];
       colInjVal = new int[cols];
       colInjTag = new int[cols];
+      statReal = new long[rows];
+      shadowReal = new long[rows];
+      foldCycles = new long[folds];
     }
 
     long run() {
       long cycles = 0;
       for (int f = 0; f < folds; f++) {
+        long fold = 0;
         if (dataflow == SystolicDataflow.OS) {
-          cycles += streamOutputStationary(f);
-          continue;
-        }
-        if (f == 0 || preload == Preload.SERIAL) {
-          for (int loaded = 0; loaded < rows; loaded++) {
-            shiftInTileRow(stat, f, rows - 1 - loaded);
-            cycles++;
-          }
+          fold = streamOutputStationary(f);
         } else {
-          int[] t = stat;
-          stat = shadow;
-          shadow = t;
+          if (f == 0 || preload == Preload.SERIAL) {
+            for (int loaded = 0; loaded < rows; loaded++) {
+              shiftInTileRow(stat, statReal, f, rows - 1 - loaded);
+              fold++;
+            }
+          } else {
+            int[] t = stat;
+            stat = shadow;
+            shadow = t;
+            long[] r = statReal;
+            statReal = shadowReal;
+            shadowReal = r;
+          }
+          int next = preload == Preload.OVERLAPPED && f + 1 < folds ? f + 1 : -1;
+          fold += streamStationary(f, next);
         }
-        int next = preload == Preload.OVERLAPPED && f + 1 < folds ? f + 1 : -1;
-        cycles += streamStationary(f, next);
+        foldCycles[f] = fold;
+        cycles += fold;
       }
       return cycles;
     }
@@ -296,22 +346,41 @@ public final class SystolicArray {
       return ((f / foldsR) % foldsC) * cols;
     }
 
-    /** Shifts {@code regs} down one row and puts row {@code i} of fold {@code f}'s tile on top. */
-    private void shiftInTileRow(int[] regs, int f, int i) {
+    /**
+     * Shifts {@code regs} down one row and puts row {@code i} of fold {@code f}'s tile on top;
+     * {@code real[i]} counts the real (not bubble) values in register row {@code i}, so that every
+     * real value latched by a PE (one shifted in at the top, or one moving down a row) is counted
+     * as a stationary-operand delivery.
+     */
+    private void shiftInTileRow(int[] regs, long[] real, int f, int i) {
       System.arraycopy(regs, 0, regs, cols, (rows - 1) * cols);
+      if (i == rows - 1) {
+        // A new tile starts: the old tile's values pushed out are dead, not deliveries.
+        Arrays.fill(real, 0);
+      }
+      long moved = 0;
+      for (int row = rows - 2; row >= 0; row--) {
+        moved += real[row];
+        real[row + 1] = real[row];
+      }
       int g = foldGroup(f);
       int k = foldRow0(f) + i;
       int col0 = foldCol0(f);
+      long placed = 0;
       for (int j = 0; j < cols; j++) {
         int c = col0 + j;
         if (k >= rowsSize || c >= colsSize) {
           regs[j] = 0;
         } else if (dataflow == SystolicDataflow.WS) {
           regs[j] = loadWeight(g, c, k);
+          placed++;
         } else {
           regs[j] = loadInput(g, c, k);
+          placed++;
         }
       }
+      real[0] = placed;
+      topDeliveries += moved + placed;
     }
 
     /** WS and IS: streams fold {@code f}, shadow-loading fold {@code next} if {@code >= 0}. */
@@ -330,7 +399,7 @@ public final class SystolicArray {
       int bottom = (rows - 1) * cols;
       while (emitted < target) {
         if (next >= 0 && c < rows) {
-          shiftInTileRow(shadow, next, rows - 1 - (int) c);
+          shiftInTileRow(shadow, shadowReal, next, rows - 1 - (int) c);
         }
         for (int i = 0; i < rows; i++) {
           long t = c - i;
@@ -370,9 +439,11 @@ public final class SystolicArray {
       final boolean isFp = fp;
       final int[] st = stat;
       long count = 0;
+      long hops = 0;
       for (int i = rows - 1; i >= 0; i--) {
         int rowBase = i * ca;
         int usedHere = i < usedR ? usedC : 0;
+        int hopsHere = i == 0 ? 0 : usedC;
         for (int j = ca - 1; j >= 0; j--) {
           int idx = rowBase + j;
           int tag;
@@ -392,10 +463,17 @@ public final class SystolicArray {
             if (j < usedHere) {
               count++;
             }
+            if (j < hopsHere) {
+              hops++;
+            }
           }
         }
       }
       macs += count;
+      // Every token a used PE takes from its left neighbour (or the edge) is one delivery; a used
+      // column's partial sum moving down a row (through unused rows too) is one output hop.
+      leftDeliveries += count;
+      psumHops += hops;
     }
 
     /** OS: streams fold {@code f}; each PE drains its output in the cycle of its last MAC. */
@@ -474,6 +552,7 @@ public final class SystolicArray {
               done++;
               if (j < usedHere) {
                 emit(g, row0 + i, col0 + j, acc, true);
+                psumHops += rows - 1 - i;
               }
               acc = 0;
             }
@@ -482,6 +561,9 @@ public final class SystolicArray {
         }
       }
       macs += count;
+      // OS: each used PE takes one input from the left and one weight from above per MAC.
+      leftDeliveries += count;
+      topDeliveries += count;
       return done;
     }
 
@@ -514,9 +596,32 @@ public final class SystolicArray {
       }
     }
 
-    Stats snapshot(long cycles) {
-      Counters counters = new Counters("systolic-array");
+    /** Values entering from the left edge: WS and OS inputs, IS weights. */
+    Operand leftOperand() {
+      return dataflow == SystolicDataflow.IS ? Operand.WEIGHTS : Operand.INPUTS;
+    }
+
+    /** Values entering from the top edge: WS and OS weights, IS inputs. */
+    Operand topOperand() {
+      return dataflow == SystolicDataflow.IS ? Operand.INPUTS : Operand.WEIGHTS;
+    }
+
+    /** MAC, NoC and RF counts (everything but GLB and DRAM) as stepped. */
+    void addArrayCounts(Counters counters) {
       counters.add(Level.MAC, AccessAction.MAC, macs);
+      counters.add(Level.NOC, leftOperand(), AccessAction.MULTICAST_DELIVERY, leftDeliveries);
+      counters.add(Level.NOC, topOperand(), AccessAction.MULTICAST_DELIVERY, topDeliveries);
+      counters.add(Level.NOC, Operand.OUTPUTS, AccessAction.MULTICAST_DELIVERY, psumHops);
+      counters.add(Level.RF, Operand.WEIGHTS, AccessAction.READ, macs);
+      counters.add(Level.RF, Operand.INPUTS, AccessAction.READ, macs);
+      counters.add(Level.RF, Operand.OUTPUTS, AccessAction.UPDATE, macs);
+      counters.add(Level.RF, leftOperand(), AccessAction.FILL, leftDeliveries);
+      counters.add(Level.RF, topOperand(), AccessAction.FILL, topDeliveries);
+    }
+
+    Stats snapshot() {
+      Counters counters = new Counters("systolic-array");
+      addArrayCounts(counters);
       counters.add(Level.GLB, Operand.WEIGHTS, AccessAction.READ, weightReads);
       counters.add(Level.GLB, Operand.INPUTS, AccessAction.READ, inputReads);
       counters.add(Level.GLB, Operand.OUTPUTS, AccessAction.READ, outputReads);

@@ -1,0 +1,460 @@
+package io.arrayflow.dataflows.systolic;
+
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.GlbSpec;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.sim.spec.Preload;
+import io.arrayflow.sim.stats.AccessAction;
+import io.arrayflow.sim.stats.Counters;
+import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.StallCause;
+import io.arrayflow.workloads.spec.OpSpec;
+import java.math.BigInteger;
+
+/**
+ * The fold schedule of one layer on one systolic array, in closed form: fold geometry, the access
+ * counts of every level (docs/counting.md, systolic section) and the DRAM tile model, both as layer
+ * totals (for the analytical executor) and as per-fold transfers (for the DRAM driver of the event
+ * and cycle executors). Folds are numbered as {@link SystolicArray} runs them: group, then column
+ * fold, then row fold (innermost).
+ *
+ * <p>Every operand plays one role: {@code S} is indexed by both spatial dimensions (WS weights, IS
+ * inputs, OS outputs: one tile per fold), {@code R} by the rows dimension and the streamed one (WS
+ * and OS inputs, IS weights: every column fold sweeps all of it again) and {@code C} by the columns
+ * dimension and the streamed one (WS and IS outputs, OS weights: the row folds of one column fold
+ * revisit the same slice).
+ */
+final class FoldPlan {
+
+  private static final int W = 0;
+  private static final int X = 1;
+  private static final int O = 2;
+  private static final Operand[] OPERANDS = Operand.values();
+
+  final OpSpec spec;
+  final SystolicDataflow df;
+  final int rows;
+  final int cols;
+  final Preload preload;
+  final int groups;
+  final int rowsSize;
+  final int colsSize;
+  final int streamed;
+  final int foldsR;
+  final int foldsC;
+  final int folds;
+
+  /**
+   * Per group: weights, distinct inputs (the unpadded tensor), outputs, unpadded im2col entries.
+   */
+  private final long wg;
+
+  private final long xg;
+  private final long og;
+  private final long im2col;
+
+  private final boolean[] kept = new boolean[3];
+  private final long[] capacityValues = new long[3];
+  private final int[] bits = new int[3];
+  private final boolean[] prefetch = new boolean[3];
+  private final int stationaryIn;
+  private final int rowOperand;
+  private final int colOperand;
+  private final boolean sFits;
+  private final boolean rFits;
+  private final boolean cFits;
+
+  FoldPlan(OpSpec spec, ArchSpec arch, SystolicDataflow df) {
+    SystolicArray array = SystolicArray.of(arch, df);
+    this.spec = spec;
+    this.df = df;
+    this.rows = array.rows();
+    this.cols = array.cols();
+    this.preload = array.preload();
+    groups = spec.g();
+    rowsSize = df.rowsDim().size(spec);
+    colsSize = df.colsDim().size(spec);
+    streamed = df.streamedDim().size(spec);
+    foldsR = SystolicDataflow.ceilDiv(rowsSize, rows);
+    foldsC = SystolicDataflow.ceilDiv(colsSize, cols);
+    folds = Math.multiplyExact(Math.multiplyExact(groups, foldsR), foldsC);
+    wg = (long) GemmDim.M.size(spec) * GemmDim.K.size(spec);
+    xg = (long) spec.n() * spec.c() * spec.h() * spec.w();
+    og = (long) GemmDim.EF.size(spec) * GemmDim.M.size(spec);
+    im2col =
+        (long) spec.n()
+            * spec.c()
+            * validPairs(
+                spec.p(), spec.r(), spec.strideH(), spec.dilationH(), spec.padH(), spec.h())
+            * validPairs(
+                spec.q(), spec.s(), spec.strideW(), spec.dilationW(), spec.padW(), spec.w());
+    switch (df) {
+      case WS -> {
+        stationaryIn = W;
+        rowOperand = X;
+        colOperand = O;
+      }
+      case IS -> {
+        stationaryIn = X;
+        rowOperand = W;
+        colOperand = O;
+      }
+      default -> {
+        stationaryIn = -1;
+        rowOperand = X;
+        colOperand = W;
+      }
+    }
+    GlbSpec glb = arch.glb();
+    int sharers = 0;
+    for (Operand op : OPERANDS) {
+      if (glb.keeps(op) && glb.partitionBytes(op) == 0) {
+        sharers++;
+      }
+    }
+    for (Operand op : OPERANDS) {
+      int i = op.ordinal();
+      kept[i] = glb.keeps(op);
+      bits[i] = arch.precision().bits(op);
+      long bytes = 0;
+      if (kept[i]) {
+        bytes = glb.partitionBytes(op) > 0 ? glb.partitionBytes(op) : glb.sharedBytes() / sharers;
+        if (glb.doubleBuffered()) {
+          bytes /= 2;
+        }
+      }
+      capacityValues[i] = bytes * 8 / bits[i];
+      prefetch[i] = kept[i] ? glb.doubleBuffered() : i == stationaryIn && fifo(arch) >= 1;
+    }
+    if (stationaryIn >= 0
+        && !kept[stationaryIn]
+        && preload == Preload.OVERLAPPED
+        && fifo(arch) < 1) {
+      throw new IllegalArgumentException(
+          "arch '"
+              + arch.name()
+              + "': preload overlapped with "
+              + OPERANDS[stationaryIn].key()
+              + " bypassing the GLB needs noc.weight_fifo_tiles >= 1 to hold the shadow tile, was "
+              + fifo(arch));
+    }
+    sFits = stationaryIn >= 0 && stationaryData() <= capacityValues[stationaryIn];
+    rFits = rowData() <= capacityValues[rowOperand];
+    cFits = (long) Math.min(cols, colsSize) * streamed <= capacityValues[colOperand];
+  }
+
+  private static int fifo(ArchSpec arch) {
+    return arch.noc().weightFifoTiles();
+  }
+
+  /** {@code #{(p, r) : 0 <= p·stride + r·dilation − pad < size}}: the unpadded window taps. */
+  private static long validPairs(int outs, int taps, int stride, int dilation, int pad, int size) {
+    long count = 0;
+    for (int r = 0; r < taps; r++) {
+      for (int p = 0; p < outs; p++) {
+        int i = p * stride + r * dilation - pad;
+        if (i >= 0 && i < size) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** The group data of the stationary input operand (WS weights, IS distinct inputs). */
+  private long stationaryData() {
+    return stationaryIn == W ? wg : xg;
+  }
+
+  /** GLB preloads of the stationary input per group (WS weights, IS unpadded im2col entries). */
+  private long stationaryPreloads() {
+    return stationaryIn == W ? wg : im2col;
+  }
+
+  /** The group data of the row operand: distinct inputs (WS, OS) or weights (IS). */
+  private long rowData() {
+    return rowOperand == X ? xg : wg;
+  }
+
+  /** GLB reads of the row operand per column fold: unpadded im2col entries or weights. */
+  private long rowReads() {
+    return rowOperand == X ? im2col : wg;
+  }
+
+  int usedRows(int rowFold) {
+    return Math.min(rows, rowsSize - rowFold * rows);
+  }
+
+  int usedCols(int colFold) {
+    return Math.min(cols, colsSize - colFold * cols);
+  }
+
+  /** PEs used by the largest fold. */
+  long utilisedPes() {
+    return (long) Math.min(rows, rowsSize) * Math.min(cols, colsSize);
+  }
+
+  /** SCALE-Sim fold-sum compute cycles (overlapped preload: only the first fold pays it). */
+  long computeCycles() {
+    return df.layerCycles(spec, rows, cols, preload);
+  }
+
+  /** The compute cycles of fold {@code f} by the fold formula. */
+  long foldCycles(int f) {
+    long cycles = df.foldCycles(rows, cols, streamed);
+    return df.hasStationaryPreload() && preload == Preload.OVERLAPPED && f > 0
+        ? cycles - rows
+        : cycles;
+  }
+
+  /** Whether operand {@code op} is kept in the GLB (otherwise its GLB traffic goes to DRAM). */
+  boolean keeps(Operand op) {
+    return kept[op.ordinal()];
+  }
+
+  int bits(Operand op) {
+    return bits[op.ordinal()];
+  }
+
+  boolean prefetched(Operand op) {
+    return prefetch[op.ordinal()];
+  }
+
+  /** The one-line fold description. */
+  String mapping() {
+    return df.key()
+        + ": "
+        + df.rowsDim()
+        + "="
+        + rowsSize
+        + " on "
+        + rows
+        + " rows ("
+        + foldsR
+        + (foldsR == 1 ? " fold), " : " folds), ")
+        + df.colsDim()
+        + "="
+        + colsSize
+        + " on "
+        + cols
+        + " cols ("
+        + foldsC
+        + (foldsC == 1 ? " fold), " : " folds), ")
+        + df.streamedDim()
+        + "="
+        + streamed
+        + " streamed"
+        + (groups > 1 ? ", " + groups + " groups one after another" : "");
+  }
+
+  // ---------------------------------------------------------------- closed-form counts
+
+  /** Adds the closed-form MAC, NoC and RF counts (equal to what {@link SystolicArray} steps). */
+  void addArrayCounts(Counters c) {
+    long left = 0;
+    long top = 0;
+    long hops = 0;
+    int lastR = usedRows(foldsR - 1);
+    int lastC = usedCols(foldsC - 1);
+    for (int rr = 0; rr < 2; rr++) {
+      long nR = rr == 0 ? foldsR - 1 : 1;
+      long uR = rr == 0 ? rows : lastR;
+      for (int cc = 0; cc < 2; cc++) {
+        long nC = cc == 0 ? foldsC - 1 : 1;
+        long uC = cc == 0 ? cols : lastC;
+        long n = nR * nC * groups;
+        if (n == 0) {
+          continue;
+        }
+        long macs = uR * uC * streamed;
+        if (df == SystolicDataflow.OS) {
+          left += n * macs;
+          top += n * macs;
+          hops += n * uC * (uR * (rows - 1) - uR * (uR - 1) / 2);
+        } else {
+          left += n * macs;
+          top += n * uC * (uR * (uR + 1) / 2);
+          hops += n * (long) streamed * uC * (rows - 1);
+        }
+      }
+    }
+    Operand leftOp = df == SystolicDataflow.IS ? Operand.WEIGHTS : Operand.INPUTS;
+    Operand topOp = df == SystolicDataflow.IS ? Operand.INPUTS : Operand.WEIGHTS;
+    long macs = spec.macs();
+    c.add(Level.MAC, AccessAction.MAC, macs);
+    c.add(Level.NOC, leftOp, AccessAction.MULTICAST_DELIVERY, left);
+    c.add(Level.NOC, topOp, AccessAction.MULTICAST_DELIVERY, top);
+    c.add(Level.NOC, Operand.OUTPUTS, AccessAction.MULTICAST_DELIVERY, hops);
+    c.add(Level.RF, Operand.WEIGHTS, AccessAction.READ, macs);
+    c.add(Level.RF, Operand.INPUTS, AccessAction.READ, macs);
+    c.add(Level.RF, Operand.OUTPUTS, AccessAction.UPDATE, macs);
+    c.add(Level.RF, leftOp, AccessAction.FILL, left);
+    c.add(Level.RF, topOp, AccessAction.FILL, top);
+  }
+
+  /**
+   * The array's edge traffic in closed form, in the order weight reads, input reads, output reads,
+   * output updates: what the GLB serves, or DRAM for an operand the GLB does not keep.
+   */
+  long[] edgeTraffic() {
+    long g = groups;
+    return switch (df) {
+      case WS -> new long[] {g * wg, g * foldsC * im2col, g * (foldsR - 1) * og, g * foldsR * og};
+      case OS -> new long[] {g * foldsR * wg, g * foldsC * im2col, 0, g * og};
+      case IS -> new long[] {g * foldsC * wg, g * im2col, g * (foldsR - 1) * og, g * foldsR * og};
+    };
+  }
+
+  /** Adds edge traffic (weight, input, output reads, output updates) at GLB or, bypassed, DRAM. */
+  void addEdgeCounts(Counters c, long wReads, long xReads, long oReads, long oUpdates) {
+    c.add(level(Operand.WEIGHTS), Operand.WEIGHTS, AccessAction.READ, wReads);
+    c.add(level(Operand.INPUTS), Operand.INPUTS, AccessAction.READ, xReads);
+    c.add(level(Operand.OUTPUTS), Operand.OUTPUTS, AccessAction.READ, oReads);
+    c.add(level(Operand.OUTPUTS), Operand.OUTPUTS, AccessAction.UPDATE, oUpdates);
+  }
+
+  private Level level(Operand op) {
+    return kept[op.ordinal()] ? Level.GLB : Level.DRAM;
+  }
+
+  /**
+   * DRAM traffic of the kept operands in closed form, values: weight reads, input reads, output
+   * reads (spilled partial sums), output updates. Bypassed operands are 0 here (their edge traffic
+   * is DRAM traffic).
+   */
+  long[] keptDramTraffic() {
+    long[] t = new long[4];
+    long g = groups;
+    if (stationaryIn >= 0 && kept[stationaryIn]) {
+      t[stationaryIn] += g * (sFits ? stationaryData() : stationaryPreloads());
+    }
+    if (kept[rowOperand]) {
+      t[rowOperand] += g * (rFits ? rowData() : foldsC * rowData());
+    }
+    if (colOperand == W && kept[W]) {
+      t[W] += g * (cFits ? wg : foldsR * wg);
+    }
+    if (kept[O]) {
+      if (colOperand == O && !cFits) {
+        t[2] = g * (foldsR - 1) * og;
+        t[3] = g * foldsR * og;
+      } else {
+        t[3] = g * og;
+      }
+    }
+    return t;
+  }
+
+  /** Bytes of {@code values} values of {@code op}, rounded up to whole bytes. */
+  long bytes(Operand op, long values) {
+    return ceilDiv(Math.multiplyExact(values, (long) bits[op.ordinal()]), 8);
+  }
+
+  /** Closed-form DRAM bytes over all operands (edge traffic of bypassed ones included). */
+  long dramBytes() {
+    long[] kd = keptDramTraffic();
+    long[] edge = edgeTraffic();
+    long[] all = new long[4];
+    for (int i = 0; i < 4; i++) {
+      int op = Math.min(i, 2);
+      all[i] = kept[op] ? kd[i] : edge[i];
+    }
+    return bytes(Operand.WEIGHTS, all[0])
+        + bytes(Operand.INPUTS, all[1])
+        + bytes(Operand.OUTPUTS, all[2] + all[3]);
+  }
+
+  /** Adds ARRAY_FILL_DRAIN stall cycles for folds of the given durations (duration − T each). */
+  void addFillDrain(Counters c, long totalFoldCycles) {
+    c.addStall(StallCause.ARRAY_FILL_DRAIN, totalFoldCycles - (long) folds * streamed);
+  }
+
+  // ---------------------------------------------------------------- per-fold DRAM transfers
+
+  /**
+   * Per-fold DRAM transfers, values: {@code reads[op][f]} needed before fold {@code f} starts
+   * (prefetchable one fold ahead when the operand is {@link #prefetched}), {@code psumReads[f]}
+   * (spilled partial sums read back, issued after fold {@code f − 1} has written them) and {@code
+   * writes[f]} (outputs written back when fold {@code f} ends).
+   */
+  record Transfers(long[][] reads, long[] psumReads, long[] writes) {}
+
+  /** Builds the per-fold DRAM transfers of the tile model; their sums equal the closed forms. */
+  Transfers transfers() {
+    long[][] reads = new long[3][folds];
+    long[] psumReads = new long[folds];
+    long[] writes = new long[folds];
+    long[] stationary = new long[folds];
+    long area = (long) rowsSize * colsSize;
+    for (int g = 0; g < groups; g++) {
+      for (int c = 0; c < foldsC; c++) {
+        int uC = usedCols(c);
+        for (int r = 0; r < foldsR; r++) {
+          int uR = usedRows(r);
+          int f = (g * foldsC + c) * foldsR + r;
+          long rowBefore = (long) r * rows;
+          long rowAfter = rowBefore + uR;
+          long areaBefore = (long) c * cols * rowsSize + (long) uC * rowBefore;
+          long areaAfter = areaBefore + (long) uC * uR;
+          if (stationaryIn >= 0) {
+            long total = kept[stationaryIn] && sFits ? stationaryData() : stationaryPreloads();
+            stationary[f] = share(total, areaBefore, areaAfter, area);
+          }
+          if (!kept[rowOperand]) {
+            reads[rowOperand][f] += share(rowReads(), rowBefore, rowAfter, rowsSize);
+          } else if (!rFits || c == 0) {
+            reads[rowOperand][f] += share(rowData(), rowBefore, rowAfter, rowsSize);
+          }
+          long slice = (long) uC * streamed;
+          if (colOperand == W) {
+            if (!kept[W] || !cFits || r == 0) {
+              reads[W][f] += slice;
+            }
+            writes[f] = (long) uR * uC;
+          } else if (!kept[O] || !cFits) {
+            writes[f] = slice;
+            psumReads[f] = r > 0 ? slice : 0;
+          } else if (r == foldsR - 1) {
+            writes[f] = slice;
+          }
+        }
+      }
+    }
+    if (stationaryIn >= 0) {
+      long[] s = reads[stationaryIn];
+      if (preload == Preload.OVERLAPPED) {
+        // The next fold's tile shifts into the shadow registers while this fold streams, so it
+        // must be on chip when this fold starts.
+        for (int f = 0; f < folds; f++) {
+          s[f] += (f == 0 ? stationary[0] : 0) + (f + 1 < folds ? stationary[f + 1] : 0);
+        }
+      } else {
+        for (int f = 0; f < folds; f++) {
+          s[f] += stationary[f];
+        }
+      }
+    }
+    return new Transfers(reads, psumReads, writes);
+  }
+
+  /** {@code floor(total·after/whole) − floor(total·before/whole)}: a fold's share of a sweep. */
+  static long share(long total, long before, long after, long whole) {
+    return mulDiv(total, after, whole) - mulDiv(total, before, whole);
+  }
+
+  private static long mulDiv(long a, long b, long c) {
+    long hi = Math.multiplyHigh(a, b);
+    long lo = a * b;
+    if (hi == 0 && lo >= 0) {
+      return lo / c;
+    }
+    return BigInteger.valueOf(a)
+        .multiply(BigInteger.valueOf(b))
+        .divide(BigInteger.valueOf(c))
+        .longValueExact();
+  }
+
+  static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+}
