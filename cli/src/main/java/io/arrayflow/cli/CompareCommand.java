@@ -46,11 +46,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "analytical, event or cycle (default ${DEFAULT-VALUE}).")
   String fidelity;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table, csv or json (default ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin FormatOption format;
 
   @Option(
       names = "--out",
@@ -60,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReportFormat fmt = Formats.named(format);
+    ReportFormat fmt = format.get();
     Fidelity fid = RunCommand.fidelity(fidelity);
     List<Dataflow> dfs = Target.dataflows("--dataflows", dataflows);
     ArchSpec arch = target.arch();

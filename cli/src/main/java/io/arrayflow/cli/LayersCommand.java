@@ -5,12 +5,11 @@ import io.arrayflow.reports.table.Table;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.VectorOpSpec;
 import io.arrayflow.workloads.zoo.Layer;
-import io.arrayflow.workloads.zoo.Model;
 import io.arrayflow.workloads.zoo.Workload;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code arrayflow layers}: one row per layer with its dims, MACs and operand sizes. */
@@ -21,31 +20,14 @@ import picocli.CommandLine.Spec;
 final class LayersCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--workload",
-      required = true,
-      description = "A built-in workload (arrayflow list workloads) or a YAML file.")
-  String workload;
+  @Mixin WorkloadOption workload;
 
-  @Option(names = "--batch", defaultValue = "1", description = "Batch size for built-in models.")
-  int batch;
-
-  @Option(
-      names = "--seq",
-      defaultValue = "" + Model.DEFAULT_SEQ,
-      description = "Sequence length for transformer models (default ${DEFAULT-VALUE}).")
-  int seq;
-
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table, csv or json (default ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin FormatOption format;
 
   @Override
   public Integer call() {
-    ReportFormat fmt = Formats.named(format);
-    Workload w = Workloads.resolve(workload, batch, seq);
+    ReportFormat fmt = format.get();
+    Workload w = workload.get();
     spec.commandLine().getOut().print(fmt.render(table(w)));
     return 0;
   }

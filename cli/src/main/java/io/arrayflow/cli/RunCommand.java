@@ -58,11 +58,7 @@ final class RunCommand implements Callable<Integer> {
       description = "An explicit mapping (YAML, docs/mapping.md) instead of the dataflow's own.")
   Path mapping;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table, csv or json (default ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin FormatOption format;
 
   @Option(
       names = "--out",
@@ -72,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReportFormat fmt = Formats.named(format);
+    ReportFormat fmt = format.get();
     Fidelity fid = fidelity(fidelity);
     List<Dataflow> dataflows = Target.dataflows("--dataflow", dataflow);
     ArchSpec arch = target.arch();

@@ -8,11 +8,11 @@ import io.arrayflow.energy.EnergyTableException;
 import io.arrayflow.energy.EnergyTables;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.workloads.zoo.Layer;
-import io.arrayflow.workloads.zoo.Model;
 import io.arrayflow.workloads.zoo.Workload;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,23 +33,10 @@ final class Target {
       description = "Override an arch field, e.g. --set glb.size_kib=256 (repeatable).")
   List<String> sets = new ArrayList<>();
 
-  @Option(
-      names = "--workload",
-      required = true,
-      description = "A built-in workload (arrayflow list workloads) or a YAML file.")
-  String workload;
+  @Mixin WorkloadOption workload;
 
   @Option(names = "--layer", description = "Run only this layer (default: every layer).")
   String layer;
-
-  @Option(names = "--batch", defaultValue = "1", description = "Batch size for built-in models.")
-  int batch;
-
-  @Option(
-      names = "--seq",
-      defaultValue = "" + Model.DEFAULT_SEQ,
-      description = "Sequence length for transformer models (default ${DEFAULT-VALUE}).")
-  int seq;
 
   /** The resolved architecture. */
   ArchSpec arch() {
@@ -68,7 +55,7 @@ final class Target {
 
   /** The workload. */
   Workload workload() {
-    return Workloads.resolve(workload, batch, seq);
+    return workload.get();
   }
 
   /** The layers to run: all, or the one {@code --layer} names. */

@@ -55,15 +55,11 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the random operands.")
   long seed;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table, csv or json (default ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin FormatOption format;
 
   @Override
   public Integer call() {
-    ReportFormat fmt = Formats.named(format);
+    ReportFormat fmt = format.get();
     List<Dataflow> dfs = Target.dataflows("--dataflow", dataflow);
     if (maxMacs < 1) {
       throw new io.arrayflow.cli.config.ConfigException("--max-macs: must be >= 1, was " + maxMacs);

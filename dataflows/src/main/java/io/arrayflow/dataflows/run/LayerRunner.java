@@ -20,7 +20,6 @@ import io.arrayflow.sim.result.LayerResult;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.Datatype;
 import io.arrayflow.sim.spec.NocKind;
-import io.arrayflow.sim.spec.Operand;
 import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.sim.stats.Counters;
 import io.arrayflow.sim.stats.Level;
@@ -31,7 +30,6 @@ import io.arrayflow.workloads.spec.VectorOpSpec;
 import io.arrayflow.workloads.tensor.FloatTensor;
 import io.arrayflow.workloads.tensor.IntTensor;
 import io.arrayflow.workloads.zoo.Layer;
-import java.util.List;
 
 /**
  * Runs layers of a workload on one architecture: picks the executor for the architecture's NoC kind
@@ -271,10 +269,5 @@ public final class LayerRunner {
         arch.latencyMs(cycles),
         EnergyCost.of(stats, arch, table, cycles),
         stats);
-  }
-
-  /** The operands in report order. */
-  static List<Operand> operands() {
-    return List.of(Operand.values());
   }
 }
