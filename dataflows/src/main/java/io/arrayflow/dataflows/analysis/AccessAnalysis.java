@@ -227,7 +227,7 @@ public final class AccessAnalysis {
    * the union over PEs of what they newly need ({@link TileUnion}), increments(k) times per
    * temporal loop k above the level.
    */
-  static long unionReads(LoopNest nest, int child, Role role) {
+  private static long unionReads(LoopNest nest, int child, Role role) {
     TileUnion union = TileUnion.of(nest, child, role);
     long total = union.words();
     long outer = 1;

@@ -290,7 +290,7 @@ public final class LoopNest {
   }
 
   /** The data-space displacement of a move of {@code perDim} along each loop dimension. */
-  public long[] dataDisplacement(Role role, long[] perDim) {
+  long[] dataDisplacement(Role role, long[] perDim) {
     int k = dataDims(role);
     long[] out = new long[k];
     for (int i = 0; i < k; i++) {

@@ -186,11 +186,11 @@ final class FoldPlan {
     return rowOperand == X ? im2col : wg;
   }
 
-  int usedRows(int rowFold) {
+  private int usedRows(int rowFold) {
     return Math.min(rows, rowsSize - rowFold * rows);
   }
 
-  int usedCols(int colFold) {
+  private int usedCols(int colFold) {
     return Math.min(cols, colsSize - colFold * cols);
   }
 
