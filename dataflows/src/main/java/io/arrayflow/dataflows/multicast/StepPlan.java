@@ -13,7 +13,8 @@ import java.util.Arrays;
  * The structure of a loop nest on the multicast NoC that all three fidelities share (which level
  * each operand crosses the array from, where segments start, the reduction groups) and the closed
  * forms of docs/execution.md: the network words of a step by its carry loop, and per segment its
- * array cycles and DRAM words. Derived from {@link LoopNest} alone.
+ * array cycles and DRAM words. Derived from a {@link LoopNest} and the architecture's NoC widths
+ * and MAC timing.
  */
 final class StepPlan {
   static final Role[] ROLES = Role.values();
@@ -69,10 +70,12 @@ final class StepPlan {
   /** Output words left in the PEs after the last step (after reduction). */
   final long drainWords;
 
-  /** Per operand: the GLB tile's words and its new words on a step of segment loop c. */
+  /** Per operand: the GLB tile's words. */
   final long[] glbTile = new long[3];
 
+  /** Per operand: the GLB tile's new words on a step of segment loop c. */
   final long[][] glbDelta;
+
   final long steps;
   final long segments;
   final long stepsPerSegment;
