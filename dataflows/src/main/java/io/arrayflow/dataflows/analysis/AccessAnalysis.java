@@ -11,7 +11,6 @@ import io.arrayflow.dataflows.mapping.TileUnion;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,9 +52,9 @@ public final class AccessAnalysis {
     for (int l = 0; l < nest.loops(); l++) {
       macs *= nest.factor(l);
     }
-    long reductionFactor = reductionFactor(nest);
+    long reductionFactor = nest.reductionGroup();
     for (Role role : ROLES) {
-      int[] keepers = keepers(nest, role);
+      int[] keepers = nest.keepers(role);
       int m = keepers.length;
       long[] entries = new long[m];
       long[] instances = new long[m];
@@ -164,31 +163,8 @@ public final class AccessAnalysis {
     return bw.isPerRole() ? worst : shared / bw.sharedWordsPerCycle();
   }
 
-  private static int[] keepers(LoopNest nest, Role role) {
-    int levels = nest.hierarchy().size();
-    int[] out = new int[levels];
-    int n = 0;
-    for (int lv = 0; lv < levels; lv++) {
-      if (nest.keeps(lv, role)) {
-        out[n++] = lv;
-      }
-    }
-    return Arrays.copyOf(out, n);
-  }
-
   private static boolean crosses(Hierarchy h, int child, int parent) {
     return h.isPeLocal(child) && !h.isPeLocal(parent);
-  }
-
-  /** PEs that hold partial sums of the same outputs: the spatial factors on C, R and S. */
-  private static long reductionFactor(LoopNest nest) {
-    long k = 1;
-    for (int l = 0; l < nest.loops(); l++) {
-      if (nest.isSpatial(l) && !OpSpec.indexes(Role.OUTPUTS, nest.dim(l))) {
-        k *= nest.factor(l);
-      }
-    }
-    return k;
   }
 
   /** Distinct outputs one instance of {@code level} ever holds (spatial loops above it fixed). */

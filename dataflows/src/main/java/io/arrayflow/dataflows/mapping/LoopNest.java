@@ -226,9 +226,35 @@ public final class LoopNest {
     return keeps[level][role.ordinal()];
   }
 
+  /** The levels keeping {@code role}, innermost first. */
+  public int[] keepers(Role role) {
+    int[] out = new int[keeps.length];
+    int n = 0;
+    for (int lv = 0; lv < keeps.length; lv++) {
+      if (keeps[lv][role.ordinal()]) {
+        out[n++] = lv;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
   /** Product of all spatial factors: PEs that do work. */
   public long utilisedPes() {
     return utilisedPes;
+  }
+
+  /**
+   * PEs that hold partial sums of the same outputs: the product of the spatial factors on the
+   * dimensions that do not index outputs (C, R, S).
+   */
+  public long reductionGroup() {
+    long k = 1;
+    for (int l = 0; l < dim.length; l++) {
+      if (spatial[l] && !OpSpec.indexes(Role.OUTPUTS, DIMS[dim[l]])) {
+        k *= factor[l];
+      }
+    }
+    return k;
   }
 
   /** Product of all factors of loops from {@code from} on, per dimension (indexed by ordinal). */

@@ -96,24 +96,17 @@ final class StepPlan {
     factor = new int[loops];
     spatial = new boolean[loops];
     outputLoop = new boolean[loops];
-    long p = 1;
-    long r = 1;
     long st = 1;
     for (int l = 0; l < loops; l++) {
       factor[l] = nest.factor(l);
       spatial[l] = nest.isSpatial(l);
       outputLoop[l] = OpSpec.indexes(Role.OUTPUTS, nest.dim(l));
-      if (spatial[l]) {
-        p *= factor[l];
-        if (!outputLoop[l]) {
-          r *= factor[l];
-        }
-      } else {
+      if (!spatial[l]) {
         st *= factor[l];
       }
     }
-    pes = p;
-    red = r;
+    pes = nest.utilisedPes();
+    red = nest.reductionGroup();
     steps = st;
     dram = h.outermost();
     if (!h.level(dram).name().equals("dram")) {

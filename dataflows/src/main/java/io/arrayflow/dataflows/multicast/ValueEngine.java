@@ -194,15 +194,8 @@ final class ValueEngine {
 
     Chain(Role role, int[] top, int[][] peIdx) {
       o = role.ordinal();
-      int[] keep = new int[h.size()];
-      int n = 0;
-      for (int l = 0; l < h.size(); l++) {
-        if (nest.keeps(l, role)) {
-          keep[n++] = l;
-        }
-      }
-      m = n;
-      lv = Arrays.copyOf(keep, n);
+      lv = nest.keepers(role);
+      m = lv.length;
       peLocal = new boolean[m];
       inst = new int[m];
       start = new int[m];
