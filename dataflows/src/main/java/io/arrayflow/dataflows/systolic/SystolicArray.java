@@ -116,25 +116,18 @@ public final class SystolicArray {
    */
   public SystolicRun<IntTensor> run(OpSpec spec, IntTensor weights, IntTensor inputs) {
     Engine e = step(spec, weights, inputs);
-    return new SystolicRun<>(
-        dataflow,
-        intOutput(spec, e),
-        e.cycles,
-        e.macs,
-        utilization(e.macs, e.cycles),
-        e.snapshot());
+    return result(e, intOutput(spec, e));
   }
 
   /** Steps {@code spec} in float32; outputs {@code [N][G*M][P][Q]}. */
   public SystolicRun<FloatTensor> run(OpSpec spec, FloatTensor weights, FloatTensor inputs) {
     Engine e = step(spec, weights, inputs);
-    return new SystolicRun<>(
-        dataflow,
-        floatOutput(spec, e),
-        e.cycles,
-        e.macs,
-        utilization(e.macs, e.cycles),
-        e.snapshot());
+    return result(e, floatOutput(spec, e));
+  }
+
+  private <T> SystolicRun<T> result(Engine e, T output) {
+    double utilization = e.cycles == 0 ? 0 : (double) e.macs / ((double) e.cycles * rows * cols);
+    return new SystolicRun<>(dataflow, output, e.cycles, e.macs, utilization, e.snapshot());
   }
 
   /** Steps {@code spec} with int operands; the finished engine holds outputs, folds and counts. */
@@ -163,10 +156,6 @@ public final class SystolicArray {
       values[i] = Float.intBitsToFloat(e.out[i]);
     }
     return FloatTensor.of(values, spec.n(), spec.g() * spec.m(), spec.p(), spec.q());
-  }
-
-  private double utilization(long macs, long cycles) {
-    return cycles == 0 ? 0 : (double) macs / ((double) cycles * rows * cols);
   }
 
   private static int[] bits(float[] values) {
