@@ -7,11 +7,10 @@ import io.arrayflow.dataflows.mapping.Mapping;
 import io.arrayflow.dataflows.mapping.MappingCheck;
 import io.arrayflow.dataflows.mapping.MappingResult;
 import io.arrayflow.dataflows.mapping.StorageLevel;
-import io.arrayflow.workloads.spec.Dim;
+import io.arrayflow.dataflows.mapping.TileUnion;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,7 +25,6 @@ import java.util.List;
  */
 public final class AccessAnalysis {
   private static final Role[] ROLES = Role.values();
-  private static final int DIMS = Dim.values().length;
 
   private AccessAnalysis() {}
 
@@ -54,9 +52,9 @@ public final class AccessAnalysis {
     for (int l = 0; l < nest.loops(); l++) {
       macs *= nest.factor(l);
     }
-    long reductionFactor = reductionFactor(nest);
+    long reductionFactor = nest.reductionGroup();
     for (Role role : ROLES) {
-      int[] keepers = keepers(nest, role);
+      int[] keepers = nest.keepers(role);
       int m = keepers.length;
       long[] entries = new long[m];
       long[] instances = new long[m];
@@ -81,7 +79,7 @@ public final class AccessAnalysis {
         if (h.isPeLocal(k0)) {
           add(counts, k0, role, Action.READ, macs);
         } else {
-          add(counts, k0, role, Action.READ, macs / pes * distinctSpatialPoints(nest, role));
+          add(counts, k0, role, Action.READ, macs / pes * nest.spatialPoints(role));
           deliveries[role.ordinal()] += macs;
         }
       } else {
@@ -165,31 +163,8 @@ public final class AccessAnalysis {
     return bw.isPerRole() ? worst : shared / bw.sharedWordsPerCycle();
   }
 
-  private static int[] keepers(LoopNest nest, Role role) {
-    int levels = nest.hierarchy().size();
-    int[] out = new int[levels];
-    int n = 0;
-    for (int lv = 0; lv < levels; lv++) {
-      if (nest.keeps(lv, role)) {
-        out[n++] = lv;
-      }
-    }
-    return Arrays.copyOf(out, n);
-  }
-
   private static boolean crosses(Hierarchy h, int child, int parent) {
     return h.isPeLocal(child) && !h.isPeLocal(parent);
-  }
-
-  /** PEs that hold partial sums of the same outputs: the spatial factors on C, R and S. */
-  private static long reductionFactor(LoopNest nest) {
-    long k = 1;
-    for (int l = 0; l < nest.loops(); l++) {
-      if (nest.isSpatial(l) && !OpSpec.indexes(Role.OUTPUTS, nest.dim(l))) {
-        k *= nest.factor(l);
-      }
-    }
-    return k;
   }
 
   /** Distinct outputs one instance of {@code level} ever holds (spatial loops above it fixed). */
@@ -210,157 +185,36 @@ public final class AccessAnalysis {
    * the level, increments(k) × |tile after k steps \ tile before|.
    */
   static long entries(LoopNest nest, int level, Role role) {
-    int start = nest.start(level);
-    long[] ext = nest.dataExtents(role, nest.dimExtents(start));
-    long size = product(ext);
-    long total = size;
+    long total = nest.tileWords(level, role);
     long outer = 1;
-    long[] move = new long[DIMS];
-    for (int k = 0; k < start; k++) {
+    for (int k = 0; k < nest.start(level); k++) {
       if (nest.isSpatial(k)) {
         continue;
       }
       long inner = outer * nest.factor(k);
-      long increments = inner - outer;
+      total += (inner - outer) * nest.tileDelta(level, role, k);
       outer = inner;
-      displacement(nest, k, start, move);
-      long[] disp = nest.dataDisplacement(role, move);
-      long overlap = 1;
-      for (int i = 0; i < ext.length; i++) {
-        overlap *= Math.max(0, ext[i] - Math.abs(disp[i]));
-      }
-      total += increments * (size - overlap);
     }
     return total;
-  }
-
-  /** How far loop dims move when loop k increments and the temporal loops inside it wrap. */
-  private static void displacement(LoopNest nest, int k, int start, long[] move) {
-    Arrays.fill(move, 0);
-    move[nest.dim(k).ordinal()] += nest.stride(k);
-    for (int j = k + 1; j < start; j++) {
-      if (!nest.isSpatial(j)) {
-        move[nest.dim(j).ordinal()] -= (nest.factor(j) - 1) * nest.stride(j);
-      }
-    }
   }
 
   /**
    * Reads at a parent above the array serving the fills of PE-local level {@code child}: per step
-   * the union over PEs of what they newly need. Per data dimension the PEs' tiles sit at a set of
-   * offsets O; the union of what is new is |∪ new tiles| − Π (|U_i| − |bad_i|), where bad_i is the
-   * union of the one-dimensional slivers each PE newly needs along dimension i.
+   * the union over PEs of what they newly need ({@link TileUnion}), increments(k) times per
+   * temporal loop k above the level.
    */
-  static long unionReads(LoopNest nest, int child, Role role) {
-    int start = nest.start(child);
-    long[] ext = nest.dataExtents(role, nest.dimExtents(start));
-    long[][] offsets = spatialOffsets(nest, role);
-    int k = ext.length;
-    long[] union = new long[k];
-    long all = 1;
-    for (int i = 0; i < k; i++) {
-      union[i] = unionLength(offsets[i], ext[i]);
-      all *= union[i];
-    }
-    long total = all;
+  private static long unionReads(LoopNest nest, int child, Role role) {
+    TileUnion union = TileUnion.of(nest, child, role);
+    long total = union.words();
     long outer = 1;
-    long[] move = new long[DIMS];
-    for (int l = 0; l < start; l++) {
-      if (nest.isSpatial(l)) {
+    for (int k = 0; k < nest.start(child); k++) {
+      if (nest.isSpatial(k)) {
         continue;
       }
-      long inner = outer * nest.factor(l);
-      long increments = inner - outer;
+      long inner = outer * nest.factor(k);
+      total += (inner - outer) * union.newWords(k);
       outer = inner;
-      displacement(nest, l, start, move);
-      long[] disp = nest.dataDisplacement(role, move);
-      long unchanged = 1;
-      for (int i = 0; i < k; i++) {
-        long sliver = Math.min(Math.abs(disp[i]), ext[i]);
-        unchanged *= union[i] - (sliver == 0 ? 0 : unionLength(offsets[i], sliver));
-      }
-      total += increments * (all - unchanged);
     }
     return total;
-  }
-
-  /** Distinct data points the PEs touch at one MAC step: the product of distinct offsets. */
-  private static long distinctSpatialPoints(LoopNest nest, Role role) {
-    long n = 1;
-    for (long[] o : spatialOffsets(nest, role)) {
-      n *= o.length;
-    }
-    return n;
-  }
-
-  /** Per data dimension of {@code role}, the sorted distinct offsets of the PEs' tiles. */
-  private static long[][] spatialOffsets(LoopNest nest, Role role) {
-    long[][] perDim = new long[DIMS][];
-    for (int d = 0; d < DIMS; d++) {
-      long[] values = {0};
-      for (int l = 0; l < nest.loops(); l++) {
-        if (nest.isSpatial(l) && nest.dim(l).ordinal() == d) {
-          long[] next = new long[values.length * nest.factor(l)];
-          int n = 0;
-          for (long v : values) {
-            for (int i = 0; i < nest.factor(l); i++) {
-              next[n++] = v + i * nest.stride(l);
-            }
-          }
-          values = next;
-        }
-      }
-      perDim[d] = values;
-    }
-    int k = LoopNest.dataDims(role);
-    long[][] out = new long[k][];
-    for (int i = 0; i < k; i++) {
-      long[] a = perDim[LoopNest.primaryDim(role, i)];
-      int bDim = LoopNest.secondaryDim(role, i);
-      long[] b = bDim < 0 ? new long[] {0} : perDim[bDim];
-      long ca = nest.primaryCoefficient(role, i);
-      long cb = nest.secondaryCoefficient(role, i);
-      long[] combined = new long[a.length * b.length];
-      int n = 0;
-      for (long x : a) {
-        for (long y : b) {
-          combined[n++] = x * ca + y * cb;
-        }
-      }
-      out[i] = distinctSorted(combined);
-    }
-    return out;
-  }
-
-  private static long[] distinctSorted(long[] values) {
-    long[] v = values.clone();
-    Arrays.sort(v);
-    int n = 0;
-    for (int i = 0; i < v.length; i++) {
-      if (i == 0 || v[i] != v[i - 1]) {
-        v[n++] = v[i];
-      }
-    }
-    return Arrays.copyOf(v, n);
-  }
-
-  /** Length of the union of intervals [o, o + length) over sorted offsets o. */
-  private static long unionLength(long[] sortedOffsets, long length) {
-    long total = 0;
-    long end = Long.MIN_VALUE;
-    for (long o : sortedOffsets) {
-      long e = o + length;
-      total += o >= end ? length : e - end;
-      end = e;
-    }
-    return total;
-  }
-
-  private static long product(long[] values) {
-    long p = 1;
-    for (long v : values) {
-      p *= v;
-    }
-    return p;
   }
 }

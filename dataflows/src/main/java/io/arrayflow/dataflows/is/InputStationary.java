@@ -26,7 +26,7 @@ import java.util.List;
  * <ul>
  *   <li>spatial: rows take {@code C}, then {@code S, R} (partial sums reduced on the network);
  *       columns take {@code Q}, then {@code P, N, G} (weights multicast along a row to every
- *       pixel);
+ *       pixel), and {@code M} as a last resort;
  *   <li>PE-local: the input tile grows in {@code S, R, Q, P, C, N}, then the reuse loop {@code M}
  *       as far as the weight and output files hold their footprints;
  *   <li>GLB: {@code M} first (the PE's inputs stay while every filter passes), then {@code Q, P, N,

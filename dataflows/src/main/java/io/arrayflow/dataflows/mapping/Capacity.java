@@ -122,16 +122,6 @@ public final class Capacity {
     return bitsPerWord[role.ordinal()];
   }
 
-  /** Words of the shared pool; meaningful only in the word forms. */
-  public long sharedWords() {
-    return pool;
-  }
-
-  /** Words allotted to {@code role}; meaningful only in the per-role word form. */
-  public long words(Role role) {
-    return own[role.ordinal()];
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Capacity c

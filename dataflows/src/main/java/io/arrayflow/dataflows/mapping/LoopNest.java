@@ -3,6 +3,8 @@ package io.arrayflow.dataflows.mapping;
 import io.arrayflow.workloads.spec.Dim;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,7 +76,7 @@ public final class LoopNest {
     this.utilisedPes = utilisedPes;
     this.stride = new long[dim.length];
     long[] below = new long[DIMS.length];
-    java.util.Arrays.fill(below, 1);
+    Arrays.fill(below, 1);
     for (int l = dim.length - 1; l >= 0; l--) {
       stride[l] = below[dim[l]];
       below[dim[l]] *= factor[l];
@@ -116,9 +118,9 @@ public final class LoopNest {
     return new LoopNest(
         spec,
         hierarchy,
-        java.util.Arrays.copyOf(loops.dim, loops.n),
-        java.util.Arrays.copyOf(loops.factor, loops.n),
-        java.util.Arrays.copyOf(loops.spatial, loops.n),
+        Arrays.copyOf(loops.dim, loops.n),
+        Arrays.copyOf(loops.factor, loops.n),
+        Arrays.copyOf(loops.spatial, loops.n),
         start,
         keeps,
         pes);
@@ -136,9 +138,9 @@ public final class LoopNest {
         return;
       }
       if (n == dim.length) {
-        dim = java.util.Arrays.copyOf(dim, n * 2);
-        factor = java.util.Arrays.copyOf(factor, n * 2);
-        spatial = java.util.Arrays.copyOf(spatial, n * 2);
+        dim = Arrays.copyOf(dim, n * 2);
+        factor = Arrays.copyOf(factor, n * 2);
+        spatial = Arrays.copyOf(spatial, n * 2);
       }
       dim[n] = d.ordinal();
       factor[n] = f;
@@ -165,7 +167,7 @@ public final class LoopNest {
       return List.of(DIMS);
     }
     // Dims missing from a written order are a MappingCheck error; keep them innermost here.
-    java.util.ArrayList<Dim> o = new java.util.ArrayList<>();
+    ArrayList<Dim> o = new ArrayList<>();
     for (Dim d : lm.order()) {
       if (!o.contains(d)) {
         o.add(d);
@@ -224,15 +226,41 @@ public final class LoopNest {
     return keeps[level][role.ordinal()];
   }
 
+  /** The levels keeping {@code role}, innermost first. */
+  public int[] keepers(Role role) {
+    int[] out = new int[keeps.length];
+    int n = 0;
+    for (int lv = 0; lv < keeps.length; lv++) {
+      if (keeps[lv][role.ordinal()]) {
+        out[n++] = lv;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
   /** Product of all spatial factors: PEs that do work. */
   public long utilisedPes() {
     return utilisedPes;
   }
 
+  /**
+   * PEs that hold partial sums of the same outputs: the product of the spatial factors on the
+   * dimensions that do not index outputs (C, R, S).
+   */
+  public long reductionGroup() {
+    long k = 1;
+    for (int l = 0; l < dim.length; l++) {
+      if (spatial[l] && !OpSpec.indexes(Role.OUTPUTS, DIMS[dim[l]])) {
+        k *= factor[l];
+      }
+    }
+    return k;
+  }
+
   /** Product of all factors of loops from {@code from} on, per dimension (indexed by ordinal). */
   public long[] dimExtents(int from) {
     long[] e = new long[DIMS.length];
-    java.util.Arrays.fill(e, 1);
+    Arrays.fill(e, 1);
     for (int l = from; l < dim.length; l++) {
       e[dim[l]] *= factor[l];
     }
@@ -288,7 +316,7 @@ public final class LoopNest {
   }
 
   /** The data-space displacement of a move of {@code perDim} along each loop dimension. */
-  public long[] dataDisplacement(Role role, long[] perDim) {
+  long[] dataDisplacement(Role role, long[] perDim) {
     int k = dataDims(role);
     long[] out = new long[k];
     for (int i = 0; i < k; i++) {
@@ -309,5 +337,99 @@ public final class LoopNest {
       w *= x;
     }
     return w;
+  }
+
+  /**
+   * Words of {@code role}'s tile at {@code level} that are new when temporal loop {@code k} above
+   * the level steps and the temporal loops between it and the level wrap to 0: docs/counting.md's
+   * {@code delta(k) = |tile + d_k \ tile|}, the same at every step of {@code k}.
+   */
+  public long tileDelta(int level, Role role, int k) {
+    long[] ext = dataExtents(role, dimExtents(start[level]));
+    long[] disp = tileDisplacement(role, k, start[level]);
+    long size = 1;
+    long overlap = 1;
+    for (int i = 0; i < ext.length; i++) {
+      size *= ext[i];
+      overlap *= Math.max(0, ext[i] - Math.abs(disp[i]));
+    }
+    return size - overlap;
+  }
+
+  /**
+   * The data-space displacement {@code d_k} of {@code role}'s tile whose loops begin at {@code
+   * start} when temporal loop {@code k < start} steps and the temporal loops between them wrap.
+   */
+  long[] tileDisplacement(Role role, int k, int start) {
+    long[] move = new long[DIMS.length];
+    move[dim[k]] += stride[k];
+    for (int j = k + 1; j < start; j++) {
+      if (!spatial[j]) {
+        move[dim[j]] -= (factor[j] - 1) * stride[j];
+      }
+    }
+    return dataDisplacement(role, move);
+  }
+
+  /**
+   * Distinct data points of {@code role} the PEs touch at one MAC step (1 with no spatial loop).
+   */
+  public long spatialPoints(Role role) {
+    long n = 1;
+    for (long[] o : spatialOffsets(role)) {
+      n *= o.length;
+    }
+    return n;
+  }
+
+  /** Per data dimension of {@code role}, the sorted distinct offsets of the PEs' tiles. */
+  long[][] spatialOffsets(Role role) {
+    long[][] perDim = new long[DIMS.length][];
+    for (int d = 0; d < DIMS.length; d++) {
+      long[] values = {0};
+      for (int l = 0; l < dim.length; l++) {
+        if (spatial[l] && dim[l] == d) {
+          long[] next = new long[values.length * factor[l]];
+          int n = 0;
+          for (long v : values) {
+            for (int i = 0; i < factor[l]; i++) {
+              next[n++] = v + i * stride[l];
+            }
+          }
+          values = next;
+        }
+      }
+      perDim[d] = values;
+    }
+    int k = dataDims(role);
+    long[][] out = new long[k][];
+    for (int i = 0; i < k; i++) {
+      long[] a = perDim[primaryDim(role, i)];
+      int bDim = secondaryDim(role, i);
+      long[] b = bDim == NONE ? new long[] {0} : perDim[bDim];
+      long ca = primaryCoefficient(role, i);
+      long cb = secondaryCoefficient(role, i);
+      long[] combined = new long[a.length * b.length];
+      int n = 0;
+      for (long x : a) {
+        for (long y : b) {
+          combined[n++] = x * ca + y * cb;
+        }
+      }
+      out[i] = distinctSorted(combined);
+    }
+    return out;
+  }
+
+  private static long[] distinctSorted(long[] values) {
+    long[] v = values.clone();
+    Arrays.sort(v);
+    int n = 0;
+    for (int i = 0; i < v.length; i++) {
+      if (i == 0 || v[i] != v[i - 1]) {
+        v[n++] = v[i];
+      }
+    }
+    return Arrays.copyOf(v, n);
   }
 }

@@ -60,15 +60,6 @@ public final class Mapping {
     return spatial[axis.ordinal()][d.ordinal()];
   }
 
-  /** The product of all spatial factors on {@code axis}. */
-  public long spatialProduct(Axis axis) {
-    long p = 1;
-    for (int f : spatial[axis.ordinal()]) {
-      p *= f;
-    }
-    return p;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Mapping m

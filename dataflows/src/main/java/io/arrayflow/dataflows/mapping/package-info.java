@@ -4,7 +4,9 @@
  * io.arrayflow.dataflows.mapping.Mapping} of one op onto it (temporal factors and loop order per
  * level, spatial factors on array rows and columns, keep/bypass per operand), its validation as a
  * value ({@link io.arrayflow.dataflows.mapping.MappingCheck}, {@link
- * io.arrayflow.dataflows.mapping.MappingResult}) and the flattened {@link
- * io.arrayflow.dataflows.mapping.LoopNest} that the analyses walk.
+ * io.arrayflow.dataflows.mapping.MappingResult}), the flattened {@link
+ * io.arrayflow.dataflows.mapping.LoopNest} that the analyses and executors walk, and the tile
+ * geometry they share (a tile's new words per loop step, and the union of the PEs' tiles, {@link
+ * io.arrayflow.dataflows.mapping.TileUnion}).
  */
 package io.arrayflow.dataflows.mapping;

@@ -35,6 +35,9 @@ import io.arrayflow.workloads.tensor.IntTensor;
  * attributed to one cause.
  */
 public final class MulticastExecutor {
+  private static final int ROLES = Role.values().length;
+  private static final int ACTIONS = Action.values().length;
+
   private MulticastExecutor() {}
 
   /** Closed-form counts and the cycle bound of docs/execution.md "Analytical". */
@@ -167,11 +170,11 @@ public final class MulticastExecutor {
     return false;
   }
 
-  static double peakBytesPerCycle(ArchSpec arch) {
+  private static double peakBytesPerCycle(ArchSpec arch) {
     return arch.dram().peakBytesPerCoreCycle(arch.clockMhz());
   }
 
-  static LoopNest nest(OpSpec spec, Hierarchy h, Mapping m) {
+  private static LoopNest nest(OpSpec spec, Hierarchy h, Mapping m) {
     MappingResult r = MappingCheck.check(spec, h, m);
     if (!r.isFeasible()) {
       throw new IllegalArgumentException(
@@ -180,11 +183,11 @@ public final class MulticastExecutor {
     return LoopNest.of(spec, h, m);
   }
 
-  static String line(Mapping m) {
+  private static String line(Mapping m) {
     return m.toString().replace("\n  - ", " ").replace("\n", " ");
   }
 
-  static Level statsLevel(Hierarchy h, int lv) {
+  private static Level statsLevel(Hierarchy h, int lv) {
     if (h.isPeLocal(lv)) {
       return Level.RF;
     }
@@ -193,12 +196,12 @@ public final class MulticastExecutor {
 
   private static Counters counters(AccessCounts counts, StepPlan plan) {
     Hierarchy h = plan.h;
-    long[] flat = new long[h.size() * 9];
+    long[] flat = flatCounts(h);
     long[] deliveries = new long[3];
     for (int lv = 0; lv < h.size(); lv++) {
       for (Role r : Role.values()) {
         for (Action a : Action.values()) {
-          flat[(lv * 3 + r.ordinal()) * 3 + a.ordinal()] = counts.count(lv, r, a);
+          flat[flatIndex(lv, r.ordinal(), a.ordinal())] = counts.count(lv, r, a);
         }
       }
     }
@@ -209,7 +212,17 @@ public final class MulticastExecutor {
         h, flat, deliveries, counts.spatialReductions(Role.OUTPUTS), counts.macs(), plan);
   }
 
-  /** Counters from flat counts {@code [(level*3 + role)*3 + action]} and network figures. */
+  /** Zeroed flat counts of {@code h}: per level, operand and {@link Action}. */
+  static long[] flatCounts(Hierarchy h) {
+    return new long[h.size() * ROLES * ACTIONS];
+  }
+
+  /** Index of a count in the flat layout (that of {@link AccessCounts}'s constructor). */
+  static int flatIndex(int level, int role, int action) {
+    return (level * ROLES + role) * ACTIONS + action;
+  }
+
+  /** Counters from flat counts (see {@link #flatIndex}) and network figures. */
   static Counters counters(
       Hierarchy h, long[] flat, long[] deliveries, long reductions, long macs, StepPlan plan) {
     Counters c = new Counters("multicast");
@@ -218,7 +231,7 @@ public final class MulticastExecutor {
       Level level = statsLevel(h, lv);
       for (int r = 0; r < 3; r++) {
         for (int a = 0; a < 3; a++) {
-          c.add(level, Operand.values()[r], actions[a], flat[(lv * 3 + r) * 3 + a]);
+          c.add(level, Operand.values()[r], actions[a], flat[flatIndex(lv, r, a)]);
         }
       }
     }

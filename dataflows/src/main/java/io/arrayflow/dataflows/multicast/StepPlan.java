@@ -2,9 +2,9 @@ package io.arrayflow.dataflows.multicast;
 
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.LoopNest;
+import io.arrayflow.dataflows.mapping.TileUnion;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.Operand;
-import io.arrayflow.workloads.spec.Dim;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.Arrays;
@@ -13,14 +13,14 @@ import java.util.Arrays;
  * The structure of a loop nest on the multicast NoC that all three fidelities share (which level
  * each operand crosses the array from, where segments start, the reduction groups) and the closed
  * forms of docs/execution.md: the network words of a step by its carry loop, and per segment its
- * array cycles and DRAM words. Derived from {@link LoopNest} alone.
+ * array cycles and DRAM words. Derived from a {@link LoopNest} and the architecture's NoC widths
+ * and MAC timing.
  */
 final class StepPlan {
   static final Role[] ROLES = Role.values();
   static final int W = Role.WEIGHTS.ordinal();
   static final int I = Role.INPUTS.ordinal();
   static final int O = Role.OUTPUTS.ordinal();
-  private static final int DIMS = Dim.values().length;
 
   final LoopNest nest;
   final Hierarchy h;
@@ -70,10 +70,12 @@ final class StepPlan {
   /** Output words left in the PEs after the last step (after reduction). */
   final long drainWords;
 
-  /** Per operand: the GLB tile's words and its new words on a step of segment loop c. */
+  /** Per operand: the GLB tile's words. */
   final long[] glbTile = new long[3];
 
+  /** Per operand: the GLB tile's new words on a step of segment loop c. */
   final long[][] glbDelta;
+
   final long steps;
   final long segments;
   final long stepsPerSegment;
@@ -94,24 +96,17 @@ final class StepPlan {
     factor = new int[loops];
     spatial = new boolean[loops];
     outputLoop = new boolean[loops];
-    long p = 1;
-    long r = 1;
     long st = 1;
     for (int l = 0; l < loops; l++) {
       factor[l] = nest.factor(l);
       spatial[l] = nest.isSpatial(l);
       outputLoop[l] = OpSpec.indexes(Role.OUTPUTS, nest.dim(l));
-      if (spatial[l]) {
-        p *= factor[l];
-        if (!outputLoop[l]) {
-          r *= factor[l];
-        }
-      } else {
+      if (!spatial[l]) {
         st *= factor[l];
       }
     }
-    pes = p;
-    red = r;
+    pes = nest.utilisedPes();
+    red = nest.reductionGroup();
     steps = st;
     dram = h.outermost();
     if (!h.level(dram).name().equals("dram")) {
@@ -165,14 +160,16 @@ final class StepPlan {
     for (int o : new int[] {W, I}) {
       Role role = ROLES[o];
       if (child[o] < 0) {
-        long d = distinctPoints(role);
+        long d = nest.spatialPoints(role);
         firstWords[o] = d;
         Arrays.fill(carryWords[o], d);
       } else {
-        firstWords[o] = unionStepWords(child[o], role, -1);
+        // The parent reads the union over PEs of their new words (docs/execution.md).
+        TileUnion union = TileUnion.of(nest, child[o], role);
+        firstWords[o] = union.words();
         for (int k = 0; k < loops; k++) {
           if (!spatial[k]) {
-            carryWords[o][k] = unionStepWords(child[o], role, k);
+            carryWords[o][k] = union.newWords(k);
           }
         }
       }
@@ -187,7 +184,7 @@ final class StepPlan {
       int start = nest.start(child[O]);
       for (int k = 0; k < start; k++) {
         if (!spatial[k]) {
-          long up = tileDelta(child[O], Role.OUTPUTS, k) * (pes / red);
+          long up = nest.tileDelta(child[O], Role.OUTPUTS, k) * (pes / red);
           carryUp[k] = up;
           carryWords[O][k] = 2 * up;
           carryWordsOutFirst[k] = up;
@@ -202,7 +199,7 @@ final class StepPlan {
         if (nest.keeps(glb, role)) {
           glbTile[o] = nest.tileWords(glb, role);
           for (int c = 0; c < segEnd; c++) {
-            glbDelta[o][c] = tileDelta(glb, role, c);
+            glbDelta[o][c] = nest.tileDelta(glb, role, c);
           }
         }
       }
@@ -333,128 +330,6 @@ final class StepPlan {
       }
     }
     return total + firstWords[o];
-  }
-
-  /** |tile + d_k \ tile| of {@code role} at {@code level} when loop k steps (docs/counting.md). */
-  long tileDelta(int level, Role role, int k) {
-    int start = nest.start(level);
-    long[] ext = nest.dataExtents(role, nest.dimExtents(start));
-    long[] disp = nest.dataDisplacement(role, displacement(k, start));
-    long size = 1;
-    long overlap = 1;
-    for (int i = 0; i < ext.length; i++) {
-      size *= ext[i];
-      overlap *= Math.max(0, ext[i] - Math.abs(disp[i]));
-    }
-    return size - overlap;
-  }
-
-  /** Loop-dimension move when loop k steps and the temporal loops between k and start wrap. */
-  long[] displacement(int k, int start) {
-    long[] move = new long[DIMS];
-    move[nest.dim(k).ordinal()] += nest.stride(k);
-    for (int j = k + 1; j < start; j++) {
-      if (!spatial[j]) {
-        move[nest.dim(j).ordinal()] -= (factor[j] - 1) * nest.stride(j);
-      }
-    }
-    return move;
-  }
-
-  /**
-   * Words the parent reads for the PEs' level {@code child} at a step of carry k (-1: first step):
-   * the union over PEs of their new words. Per data dimension the PEs' tiles sit at offsets O_i;
-   * the union of the tiles is Π U_i and of the unchanged part Π (U_i − |∪ slivers_i|).
-   */
-  long unionStepWords(int childLevel, Role role, int k) {
-    int start = nest.start(childLevel);
-    if (k >= start) {
-      return 0;
-    }
-    long[] ext = nest.dataExtents(role, nest.dimExtents(start));
-    long[][] offsets = spatialOffsets(role);
-    long all = 1;
-    long[] union = new long[ext.length];
-    for (int i = 0; i < ext.length; i++) {
-      union[i] = unionLength(offsets[i], ext[i]);
-      all *= union[i];
-    }
-    if (k < 0) {
-      return all;
-    }
-    long[] disp = nest.dataDisplacement(role, displacement(k, start));
-    long unchanged = 1;
-    for (int i = 0; i < ext.length; i++) {
-      long sliver = Math.min(Math.abs(disp[i]), ext[i]);
-      unchanged *= union[i] - (sliver == 0 ? 0 : unionLength(offsets[i], sliver));
-    }
-    return all - unchanged;
-  }
-
-  /** Distinct data points of {@code role} the PEs touch at one MAC step. */
-  long distinctPoints(Role role) {
-    long n = 1;
-    for (long[] o : spatialOffsets(role)) {
-      n *= o.length;
-    }
-    return n;
-  }
-
-  /** Per data dimension of {@code role}, the sorted distinct offsets of the PEs. */
-  long[][] spatialOffsets(Role role) {
-    long[][] perDim = new long[DIMS][];
-    for (int d = 0; d < DIMS; d++) {
-      long[] values = {0};
-      for (int l = 0; l < loops; l++) {
-        if (spatial[l] && nest.dim(l).ordinal() == d) {
-          long[] next = new long[values.length * factor[l]];
-          int n = 0;
-          for (long v : values) {
-            for (int i = 0; i < factor[l]; i++) {
-              next[n++] = v + i * nest.stride(l);
-            }
-          }
-          values = next;
-        }
-      }
-      perDim[d] = values;
-    }
-    int k = LoopNest.dataDims(role);
-    long[][] out = new long[k][];
-    for (int i = 0; i < k; i++) {
-      long[] a = perDim[LoopNest.primaryDim(role, i)];
-      int bDim = LoopNest.secondaryDim(role, i);
-      long[] b = bDim < 0 ? new long[] {0} : perDim[bDim];
-      long ca = nest.primaryCoefficient(role, i);
-      long cb = nest.secondaryCoefficient(role, i);
-      long[] combined = new long[a.length * b.length];
-      int n = 0;
-      for (long x : a) {
-        for (long y : b) {
-          combined[n++] = x * ca + y * cb;
-        }
-      }
-      Arrays.sort(combined);
-      int m = 0;
-      for (int j = 0; j < combined.length; j++) {
-        if (j == 0 || combined[j] != combined[j - 1]) {
-          combined[m++] = combined[j];
-        }
-      }
-      out[i] = Arrays.copyOf(combined, m);
-    }
-    return out;
-  }
-
-  private static long unionLength(long[] sortedOffsets, long length) {
-    long total = 0;
-    long end = Long.MIN_VALUE;
-    for (long o : sortedOffsets) {
-      long e = o + length;
-      total += o >= end ? length : e - end;
-      end = e;
-    }
-    return total;
   }
 
   static long ceilDiv(long a, long b) {

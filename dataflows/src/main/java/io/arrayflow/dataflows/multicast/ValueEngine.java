@@ -1,5 +1,6 @@
 package io.arrayflow.dataflows.multicast;
 
+import io.arrayflow.dataflows.analysis.Action;
 import io.arrayflow.dataflows.exec.Execution;
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.LoopNest;
@@ -21,7 +22,12 @@ import java.util.Arrays;
  * against the closed forms and the reference engine.
  */
 final class ValueEngine {
+  /** Data dimensions of every operand ({@link LoopNest#dataDims}). */
   private static final int D = 5;
+
+  private static final int READ = Action.READ.ordinal();
+  private static final int FILL = Action.FILL.ordinal();
+  private static final int UPDATE = Action.UPDATE.ordinal();
 
   private final StepPlan plan;
   private final LoopNest nest;
@@ -40,7 +46,7 @@ final class ValueEngine {
   private final long[] segReads = new long[3];
   private final long[] segWrites = new long[3];
   private int stamp;
-  private int[] buf = new int[5 * 64];
+  private int[] buf = new int[D * 64];
 
   // Per-segment records.
   private long[] recCycles = new long[16];
@@ -94,7 +100,7 @@ final class ValueEngine {
       }
       head[pe] = isHead;
     }
-    flat = new long[h.size() * 9];
+    flat = MulticastExecutor.flatCounts(h);
     for (Role r : Role.values()) {
       int[] top =
           switch (r) {
@@ -140,12 +146,8 @@ final class ValueEngine {
   }
 
   private void count(int level, int role, int action, long n) {
-    flat[(level * 3 + role) * 3 + action] += n;
+    flat[MulticastExecutor.flatIndex(level, role, action)] += n;
   }
-
-  private static final int READ = 0;
-  private static final int FILL = 1;
-  private static final int UPDATE = 2;
 
   /** One operand's levels, innermost first, with their values and current tiles. */
   private final class Chain {
@@ -162,7 +164,7 @@ final class ValueEngine {
     final boolean[][] valid;
     final int[][] stamps;
 
-    /** Current origin per level, per instance: {@code [j][inst * 5 + i]}. */
+    /** Current origin per level, per instance: {@code [j][inst * D + i]}. */
     final long[][] origin;
 
     /** Temporal part of each level's origin, current and next. */
@@ -171,10 +173,10 @@ final class ValueEngine {
     final long[][] nextBase;
     final boolean[] moving;
 
-    /** Data-space step of loop l along data dimension i: {@code coef[l * 5 + i]}. */
+    /** Data-space step of loop l along data dimension i: {@code coef[l * D + i]}. */
     final long[] coef;
 
-    /** Spatial offset of each PE, {@code [pe * 5 + i]}. */
+    /** Spatial offset of each PE, {@code [pe * D + i]}. */
     final long[] off;
 
     // MAC-level lookup tables when the innermost keeper is PE-local.
@@ -192,15 +194,8 @@ final class ValueEngine {
 
     Chain(Role role, int[] top, int[][] peIdx) {
       o = role.ordinal();
-      int[] keep = new int[h.size()];
-      int n = 0;
-      for (int l = 0; l < h.size(); l++) {
-        if (nest.keeps(l, role)) {
-          keep[n++] = l;
-        }
-      }
-      m = n;
-      lv = Arrays.copyOf(keep, n);
+      lv = nest.keepers(role);
+      m = lv.length;
       peLocal = new boolean[m];
       inst = new int[m];
       start = new int[m];
@@ -319,7 +314,7 @@ final class ValueEngine {
      */
     int diff(int j, long[] nO, int nOff, long[] oO, int oOff, boolean hasOld) {
       int[] e = ext[j];
-      int need = 5 * size[j];
+      int need = D * size[j];
       if (buf.length < need) {
         buf = new int[need];
       }
@@ -356,7 +351,7 @@ final class ValueEngine {
           }
         }
       }
-      return count / 5;
+      return count / D;
     }
 
     /** The new origin of instance {@code k} of level j, into {@code out[outOff..]}. */
@@ -382,7 +377,7 @@ final class ValueEngine {
             n = diff(j, origin[j], k * D, no, 0, true);
           }
           for (int p = 0; p < n; p++) {
-            writeBack(j, k, p * 5);
+            writeBack(j, k, p * D);
           }
         }
       }
@@ -429,7 +424,7 @@ final class ValueEngine {
           newOrigin(j, k, no, 0);
           int n = diff(j, no, 0, org, k * D, !first);
           for (int p = 0; p < n; p++) {
-            enter(j, k, p * 5);
+            enter(j, k, p * D);
           }
           System.arraycopy(no, 0, org, k * D, D);
           if (j == 0 && macLocal) {
@@ -543,7 +538,9 @@ final class ValueEngine {
     return fp ? Float.floatToRawIntBits(Float.intBitsToFloat(a) + Float.intBitsToFloat(b)) : a + b;
   }
 
-  /** Reads operand o's MAC value of PE pe, counting a shared level's distinct reads. */
+  /**
+   * Reads PE {@code pe}'s MAC operand from chain {@code c}, counting a shared level's reads once.
+   */
   private int operand(Chain c, int pe) {
     int s = c.macSlot(pe);
     if (!c.macLocal && c.stamps[0][s] != stamp) {

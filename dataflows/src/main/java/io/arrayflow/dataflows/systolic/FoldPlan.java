@@ -31,6 +31,11 @@ final class FoldPlan {
   private static final int O = 2;
   private static final Operand[] OPERANDS = Operand.values();
 
+  // Slots of a traffic array: weight reads (W), input reads (X), then these two for outputs.
+  static final int PSUM_READS = 2;
+  static final int OUTPUT_UPDATES = 3;
+  static final int TRAFFIC_SLOTS = 4;
+
   final OpSpec spec;
   final SystolicDataflow df;
   final int rows;
@@ -181,11 +186,11 @@ final class FoldPlan {
     return rowOperand == X ? im2col : wg;
   }
 
-  int usedRows(int rowFold) {
+  private int usedRows(int rowFold) {
     return Math.min(rows, rowsSize - rowFold * rows);
   }
 
-  int usedCols(int colFold) {
+  private int usedCols(int colFold) {
     return Math.min(cols, colsSize - colFold * cols);
   }
 
@@ -278,18 +283,7 @@ final class FoldPlan {
         }
       }
     }
-    Operand leftOp = df == SystolicDataflow.IS ? Operand.WEIGHTS : Operand.INPUTS;
-    Operand topOp = df == SystolicDataflow.IS ? Operand.INPUTS : Operand.WEIGHTS;
-    long macs = spec.macs();
-    c.add(Level.MAC, AccessAction.MAC, macs);
-    c.add(Level.NOC, leftOp, AccessAction.MULTICAST_DELIVERY, left);
-    c.add(Level.NOC, topOp, AccessAction.MULTICAST_DELIVERY, top);
-    c.add(Level.NOC, Operand.OUTPUTS, AccessAction.MULTICAST_DELIVERY, hops);
-    c.add(Level.RF, Operand.WEIGHTS, AccessAction.READ, macs);
-    c.add(Level.RF, Operand.INPUTS, AccessAction.READ, macs);
-    c.add(Level.RF, Operand.OUTPUTS, AccessAction.UPDATE, macs);
-    c.add(Level.RF, leftOp, AccessAction.FILL, left);
-    c.add(Level.RF, topOp, AccessAction.FILL, top);
+    SystolicArray.addArrayCounts(c, df, spec.macs(), left, top, hops);
   }
 
   /**
@@ -306,11 +300,18 @@ final class FoldPlan {
   }
 
   /** Adds edge traffic (weight, input, output reads, output updates) at GLB or, bypassed, DRAM. */
-  void addEdgeCounts(Counters c, long wReads, long xReads, long oReads, long oUpdates) {
-    c.add(level(Operand.WEIGHTS), Operand.WEIGHTS, AccessAction.READ, wReads);
-    c.add(level(Operand.INPUTS), Operand.INPUTS, AccessAction.READ, xReads);
-    c.add(level(Operand.OUTPUTS), Operand.OUTPUTS, AccessAction.READ, oReads);
-    c.add(level(Operand.OUTPUTS), Operand.OUTPUTS, AccessAction.UPDATE, oUpdates);
+  void addEdgeCounts(Counters c, long[] edge) {
+    c.add(level(Operand.WEIGHTS), Operand.WEIGHTS, AccessAction.READ, edge[W]);
+    c.add(level(Operand.INPUTS), Operand.INPUTS, AccessAction.READ, edge[X]);
+    c.add(level(Operand.OUTPUTS), Operand.OUTPUTS, AccessAction.READ, edge[PSUM_READS]);
+    c.add(level(Operand.OUTPUTS), Operand.OUTPUTS, AccessAction.UPDATE, edge[OUTPUT_UPDATES]);
+  }
+
+  /**
+   * The operand of slot {@code i} of an edge or DRAM traffic array (both output slots: outputs).
+   */
+  static Operand slotOperand(int i) {
+    return OPERANDS[Math.min(i, O)];
   }
 
   private Level level(Operand op) {
@@ -323,7 +324,7 @@ final class FoldPlan {
    * is DRAM traffic).
    */
   long[] keptDramTraffic() {
-    long[] t = new long[4];
+    long[] t = new long[TRAFFIC_SLOTS];
     long g = groups;
     if (stationaryIn >= 0 && kept[stationaryIn]) {
       t[stationaryIn] += g * (sFits ? stationaryData() : stationaryPreloads());
@@ -336,10 +337,10 @@ final class FoldPlan {
     }
     if (kept[O]) {
       if (colOperand == O && !cFits) {
-        t[2] = g * (foldsR - 1) * og;
-        t[3] = g * foldsR * og;
+        t[PSUM_READS] = g * (foldsR - 1) * og;
+        t[OUTPUT_UPDATES] = g * foldsR * og;
       } else {
-        t[3] = g * og;
+        t[OUTPUT_UPDATES] = g * og;
       }
     }
     return t;
@@ -354,14 +355,13 @@ final class FoldPlan {
   long dramBytes() {
     long[] kd = keptDramTraffic();
     long[] edge = edgeTraffic();
-    long[] all = new long[4];
-    for (int i = 0; i < 4; i++) {
-      int op = Math.min(i, 2);
-      all[i] = kept[op] ? kd[i] : edge[i];
+    long[] all = new long[TRAFFIC_SLOTS];
+    for (int i = 0; i < TRAFFIC_SLOTS; i++) {
+      all[i] = keeps(slotOperand(i)) ? kd[i] : edge[i];
     }
-    return bytes(Operand.WEIGHTS, all[0])
-        + bytes(Operand.INPUTS, all[1])
-        + bytes(Operand.OUTPUTS, all[2] + all[3]);
+    return bytes(Operand.WEIGHTS, all[W])
+        + bytes(Operand.INPUTS, all[X])
+        + bytes(Operand.OUTPUTS, all[PSUM_READS] + all[OUTPUT_UPDATES]);
   }
 
   /** Adds ARRAY_FILL_DRAIN stall cycles for folds of the given durations (duration − T each). */

@@ -55,6 +55,9 @@ import java.util.Arrays;
  */
 public final class SystolicArray {
 
+  /** The component name its counters carry. */
+  static final String COMPONENT = "systolic-array";
+
   private final int rows;
   private final int cols;
   private final SystolicDataflow dataflow;
@@ -113,25 +116,18 @@ public final class SystolicArray {
    */
   public SystolicRun<IntTensor> run(OpSpec spec, IntTensor weights, IntTensor inputs) {
     Engine e = step(spec, weights, inputs);
-    return new SystolicRun<>(
-        dataflow,
-        intOutput(spec, e),
-        e.cycles,
-        e.macs,
-        utilization(e.macs, e.cycles),
-        e.snapshot());
+    return result(e, intOutput(spec, e));
   }
 
   /** Steps {@code spec} in float32; outputs {@code [N][G*M][P][Q]}. */
   public SystolicRun<FloatTensor> run(OpSpec spec, FloatTensor weights, FloatTensor inputs) {
     Engine e = step(spec, weights, inputs);
-    return new SystolicRun<>(
-        dataflow,
-        floatOutput(spec, e),
-        e.cycles,
-        e.macs,
-        utilization(e.macs, e.cycles),
-        e.snapshot());
+    return result(e, floatOutput(spec, e));
+  }
+
+  private <T> SystolicRun<T> result(Engine e, T output) {
+    double utilization = e.cycles == 0 ? 0 : (double) e.macs / ((double) e.cycles * rows * cols);
+    return new SystolicRun<>(dataflow, output, e.cycles, e.macs, utilization, e.snapshot());
   }
 
   /** Steps {@code spec} with int operands; the finished engine holds outputs, folds and counts. */
@@ -160,10 +156,6 @@ public final class SystolicArray {
       values[i] = Float.intBitsToFloat(e.out[i]);
     }
     return FloatTensor.of(values, spec.n(), spec.g() * spec.m(), spec.p(), spec.q());
-  }
-
-  private double utilization(long macs, long cycles) {
-    return cycles == 0 ? 0 : (double) macs / ((double) cycles * rows * cols);
   }
 
   private static int[] bits(float[] values) {
@@ -238,14 +230,14 @@ public final class SystolicArray {
     private long[] statReal;
     private long[] shadowReal;
 
-    long macs;
-    long leftDeliveries;
-    long topDeliveries;
-    long psumHops;
-    long weightReads;
-    long inputReads;
-    long outputReads;
-    long outputUpdates;
+    private long macs;
+    private long leftDeliveries;
+    private long topDeliveries;
+    private long psumHops;
+    private long weightReads;
+    private long inputReads;
+    private long outputReads;
+    private long outputUpdates;
 
     Engine(OpSpec spec, boolean fp, int[] w, int[] x) {
       this.fp = fp;
@@ -596,31 +588,22 @@ public final class SystolicArray {
       }
     }
 
-    /** Values entering from the left edge: WS and OS inputs, IS weights. */
-    Operand leftOperand() {
-      return dataflow == SystolicDataflow.IS ? Operand.WEIGHTS : Operand.INPUTS;
-    }
-
-    /** Values entering from the top edge: WS and OS weights, IS inputs. */
-    Operand topOperand() {
-      return dataflow == SystolicDataflow.IS ? Operand.INPUTS : Operand.WEIGHTS;
-    }
-
     /** MAC, NoC and RF counts (everything but GLB and DRAM) as stepped. */
     void addArrayCounts(Counters counters) {
-      counters.add(Level.MAC, AccessAction.MAC, macs);
-      counters.add(Level.NOC, leftOperand(), AccessAction.MULTICAST_DELIVERY, leftDeliveries);
-      counters.add(Level.NOC, topOperand(), AccessAction.MULTICAST_DELIVERY, topDeliveries);
-      counters.add(Level.NOC, Operand.OUTPUTS, AccessAction.MULTICAST_DELIVERY, psumHops);
-      counters.add(Level.RF, Operand.WEIGHTS, AccessAction.READ, macs);
-      counters.add(Level.RF, Operand.INPUTS, AccessAction.READ, macs);
-      counters.add(Level.RF, Operand.OUTPUTS, AccessAction.UPDATE, macs);
-      counters.add(Level.RF, leftOperand(), AccessAction.FILL, leftDeliveries);
-      counters.add(Level.RF, topOperand(), AccessAction.FILL, topDeliveries);
+      SystolicArray.addArrayCounts(
+          counters, dataflow, macs, leftDeliveries, topDeliveries, psumHops);
+    }
+
+    /**
+     * The edge traffic as stepped, in {@link FoldPlan}'s order: weight reads, input reads, output
+     * reads, output updates.
+     */
+    long[] edgeTraffic() {
+      return new long[] {weightReads, inputReads, outputReads, outputUpdates};
     }
 
     Stats snapshot() {
-      Counters counters = new Counters("systolic-array");
+      Counters counters = new Counters(COMPONENT);
       addArrayCounts(counters);
       counters.add(Level.GLB, Operand.WEIGHTS, AccessAction.READ, weightReads);
       counters.add(Level.GLB, Operand.INPUTS, AccessAction.READ, inputReads);
@@ -629,6 +612,23 @@ public final class SystolicArray {
       counters.addBusyCycles(cycles);
       return counters.snapshot();
     }
+  }
+
+  /**
+   * Adds the MAC, NoC and RF counts of a run from its totals: {@code macs}, the deliveries of the
+   * operands entering at the left and top edges and the partial-sum hops (stepped or closed form).
+   */
+  static void addArrayCounts(
+      Counters c, SystolicDataflow df, long macs, long left, long top, long psumHops) {
+    c.add(Level.MAC, AccessAction.MAC, macs);
+    c.add(Level.NOC, df.leftOperand(), AccessAction.MULTICAST_DELIVERY, left);
+    c.add(Level.NOC, df.topOperand(), AccessAction.MULTICAST_DELIVERY, top);
+    c.add(Level.NOC, Operand.OUTPUTS, AccessAction.MULTICAST_DELIVERY, psumHops);
+    c.add(Level.RF, Operand.WEIGHTS, AccessAction.READ, macs);
+    c.add(Level.RF, Operand.INPUTS, AccessAction.READ, macs);
+    c.add(Level.RF, Operand.OUTPUTS, AccessAction.UPDATE, macs);
+    c.add(Level.RF, df.leftOperand(), AccessAction.FILL, left);
+    c.add(Level.RF, df.topOperand(), AccessAction.FILL, top);
   }
 
   private static int fmac(int acc, int a, int b) {

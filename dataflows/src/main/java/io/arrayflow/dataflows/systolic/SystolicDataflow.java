@@ -1,6 +1,7 @@
 package io.arrayflow.dataflows.systolic;
 
 import io.arrayflow.sim.spec.Keyed;
+import io.arrayflow.sim.spec.Operand;
 import io.arrayflow.sim.spec.Preload;
 import io.arrayflow.workloads.spec.OpSpec;
 
@@ -48,6 +49,16 @@ public enum SystolicDataflow implements Keyed {
   /** Whether one operand is preloaded into the PEs before each fold (WS: weights, IS: inputs). */
   public boolean hasStationaryPreload() {
     return this != OS;
+  }
+
+  /** Values entering the array at its left edge: WS and OS inputs, IS weights. */
+  Operand leftOperand() {
+    return this == IS ? Operand.WEIGHTS : Operand.INPUTS;
+  }
+
+  /** Values entering the array at its top edge: WS and OS weights, IS inputs. */
+  Operand topOperand() {
+    return this == IS ? Operand.INPUTS : Operand.WEIGHTS;
   }
 
   /** Folds per group of {@code spec} on a {@code rows × cols} array. */

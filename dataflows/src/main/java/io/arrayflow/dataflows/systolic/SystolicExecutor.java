@@ -26,17 +26,15 @@ import io.arrayflow.workloads.tensor.IntTensor;
  */
 public final class SystolicExecutor {
 
-  private static final String COMPONENT = "systolic-array";
-
   private SystolicExecutor() {}
 
-  /** Closed-form counts and cycles, no stepping: O(1) counts and one pass over nothing per fold. */
+  /** Closed-form counts and cycles, no stepping and no per-fold work. */
   public static Execution analytical(OpSpec spec, ArchSpec arch, SystolicDataflow df) {
     FoldPlan plan = new FoldPlan(spec, arch, df);
-    Counters c = new Counters(COMPONENT);
+    Counters c = new Counters(SystolicArray.COMPONENT);
     plan.addArrayCounts(c);
     long[] edge = plan.edgeTraffic();
-    plan.addEdgeCounts(c, edge[0], edge[1], edge[2], edge[3]);
+    plan.addEdgeCounts(c, edge);
     addKeptDram(c, plan, plan.keptDramTraffic());
     long compute = plan.computeCycles();
     double peak = Dram.create("dram", arch.dram(), arch.clockMhz()).peakBytesPerCycle();
@@ -52,10 +50,10 @@ public final class SystolicExecutor {
   /** Folds as passes of the fold formula's duration, DRAM transfers on the memory-model DRAM. */
   public static Execution event(OpSpec spec, ArchSpec arch, SystolicDataflow df) {
     FoldPlan plan = new FoldPlan(spec, arch, df);
-    Counters c = new Counters(COMPONENT);
+    Counters c = new Counters(SystolicArray.COMPONENT);
     plan.addArrayCounts(c);
     long[] edge = plan.edgeTraffic();
-    plan.addEdgeCounts(c, edge[0], edge[1], edge[2], edge[3]);
+    plan.addEdgeCounts(c, edge);
     long[] durations = new long[plan.folds];
     for (int f = 0; f < durations.length; f++) {
       durations[f] = plan.foldCycles(f);
@@ -81,10 +79,10 @@ public final class SystolicExecutor {
 
   private static Execution stepped(
       OpSpec spec, ArchSpec arch, FoldPlan plan, SystolicArray.Engine e) {
-    Counters c = new Counters(COMPONENT);
+    Counters c = new Counters(SystolicArray.COMPONENT);
     e.addArrayCounts(c);
-    long[] edge = {e.weightReads, e.inputReads, e.outputReads, e.outputUpdates};
-    plan.addEdgeCounts(c, edge[0], edge[1], edge[2], edge[3]);
+    long[] edge = e.edgeTraffic();
+    plan.addEdgeCounts(c, edge);
     return timed(Fidelity.CYCLE, spec, arch, plan, c, edge, e.foldCycles);
   }
 
@@ -101,18 +99,18 @@ public final class SystolicExecutor {
       long[] edge,
       long[] durations) {
     FoldPlan.Transfers t = plan.transfers();
-    long[] moved = new long[4];
+    long[] moved = new long[FoldPlan.TRAFFIC_SLOTS];
     for (Operand op : Operand.values()) {
       for (long v : t.reads()[op.ordinal()]) {
         moved[op.ordinal()] += v;
       }
     }
     for (int f = 0; f < plan.folds; f++) {
-      moved[2] += t.psumReads()[f];
-      moved[3] += t.writes()[f];
+      moved[FoldPlan.PSUM_READS] += t.psumReads()[f];
+      moved[FoldPlan.OUTPUT_UPDATES] += t.writes()[f];
     }
-    for (int i = 0; i < 4; i++) {
-      Operand op = Operand.values()[Math.min(i, 2)];
+    for (int i = 0; i < FoldPlan.TRAFFIC_SLOTS; i++) {
+      Operand op = FoldPlan.slotOperand(i);
       if (!plan.keeps(op) && moved[i] != edge[i]) {
         throw new IllegalStateException(
             "op '"
@@ -142,14 +140,14 @@ public final class SystolicExecutor {
   /** Adds DRAM traffic of the kept operands: weight, input, output reads and output updates. */
   private static void addKeptDram(Counters c, FoldPlan plan, long[] t) {
     if (plan.keeps(Operand.WEIGHTS)) {
-      c.add(Level.DRAM, Operand.WEIGHTS, AccessAction.READ, t[0]);
+      c.add(Level.DRAM, Operand.WEIGHTS, AccessAction.READ, t[Operand.WEIGHTS.ordinal()]);
     }
     if (plan.keeps(Operand.INPUTS)) {
-      c.add(Level.DRAM, Operand.INPUTS, AccessAction.READ, t[1]);
+      c.add(Level.DRAM, Operand.INPUTS, AccessAction.READ, t[Operand.INPUTS.ordinal()]);
     }
     if (plan.keeps(Operand.OUTPUTS)) {
-      c.add(Level.DRAM, Operand.OUTPUTS, AccessAction.READ, t[2]);
-      c.add(Level.DRAM, Operand.OUTPUTS, AccessAction.UPDATE, t[3]);
+      c.add(Level.DRAM, Operand.OUTPUTS, AccessAction.READ, t[FoldPlan.PSUM_READS]);
+      c.add(Level.DRAM, Operand.OUTPUTS, AccessAction.UPDATE, t[FoldPlan.OUTPUT_UPDATES]);
     }
   }
 }
