@@ -62,8 +62,11 @@ class LayerRunnerInvariantsTest {
   private static final String WORKLOAD = "random";
   private static final long MAX_MACS = 50_000;
 
-  /** The architectures, each with how many random ops run on it and their MAC budget. */
-  record Target(ArchSpec arch, int ops, long maxMacs) {
+  /**
+   * The architectures, each with how many random ops run on it, their MAC budget and most groups (a
+   * systolic array runs each group as its own folds).
+   */
+  record Target(ArchSpec arch, int ops, long maxMacs, int maxGroups) {
     @Override
     public String toString() {
       return arch.name();
@@ -73,23 +76,36 @@ class LayerRunnerInvariantsTest {
   static List<Target> targets() {
     ArchSpec edge = TestArchs.edgeInt8();
     return List.of(
-        new Target(TestArchs.eyeriss(), 14, MAX_MACS),
-        new Target(TestArchs.eyeriss256(), 14, MAX_MACS),
-        new Target(edge, 14, MAX_MACS),
+        new Target(TestArchs.eyeriss(), 14, MAX_MACS, Integer.MAX_VALUE),
+        new Target(TestArchs.eyeriss256(), 14, MAX_MACS, Integer.MAX_VALUE),
+        new Target(edge, 14, MAX_MACS, Integer.MAX_VALUE),
         new Target(
             TestArchs.withDram(
-                edge, "edge-int8-ddr4", DramSpec.builder(DramModel.DDR4_3200).build()),
+                edge,
+                "edge-int8-ddr4",
+                DramSpec.builder(DramModel.DDR4_3200).blockBits(256).build()),
             10,
-            MAX_MACS),
+            MAX_MACS,
+            Integer.MAX_VALUE),
         new Target(
-            TestArchs.withDram(edge, "edge-int8-hbm2", DramSpec.builder(DramModel.HBM2).build()),
+            TestArchs.withDram(
+                edge, "edge-int8-hbm2", DramSpec.builder(DramModel.HBM2).blockBits(256).build()),
             10,
-            MAX_MACS),
-        new Target(TestArchs.systolic32(), 10, MAX_MACS),
-        // 256 x 256 PEs are stepped every cycle: a few small ops only.
-        new Target(TestArchs.tpuV1(), 2, 2_000),
-        new Target(TestArchs.floatingPoint(TestArchs.eyeriss(), "horowitz-45nm"), 6, MAX_MACS),
-        new Target(TestArchs.floatingPoint(TestArchs.systolic32(), "horowitz-45nm"), 6, MAX_MACS));
+            MAX_MACS,
+            Integer.MAX_VALUE),
+        new Target(TestArchs.systolic32(), 10, MAX_MACS, Integer.MAX_VALUE),
+        // 256 x 256 PEs are stepped every cycle of every fold: a few small ungrouped ops only.
+        new Target(TestArchs.tpuV1(), 2, 2_000, 1),
+        new Target(
+            TestArchs.floatingPoint(TestArchs.eyeriss(), "horowitz-45nm"),
+            6,
+            MAX_MACS,
+            Integer.MAX_VALUE),
+        new Target(
+            TestArchs.floatingPoint(TestArchs.systolic32(), "horowitz-45nm"),
+            6,
+            MAX_MACS,
+            Integer.MAX_VALUE));
   }
 
   static Stream<Arguments> cases() {
@@ -98,7 +114,7 @@ class LayerRunnerInvariantsTest {
     for (Target target : targets()) {
       Random rnd = new Random(7919L * ++t);
       for (int i = 0; i < target.ops(); i++) {
-        OpSpec op = randomOp(rnd, target.maxMacs(), "op" + i);
+        OpSpec op = randomOp(rnd, target, "op" + i);
         for (Dataflow df : Dataflow.values()) {
           cases.add(Arguments.of(target.arch(), df, op));
         }
@@ -111,6 +127,16 @@ class LayerRunnerInvariantsTest {
    * A random op of at most {@code maxMacs} MACs: a conv (stride, padding, dilation, groups), a
    * depthwise conv, a wide FC or a batched matmul with dynamic weights.
    */
+  static OpSpec randomOp(Random rnd, Target target, String name) {
+    while (true) {
+      OpSpec op = randomOp(rnd, target.maxMacs(), name);
+      if (op.g() <= target.maxGroups()) {
+        return op;
+      }
+    }
+  }
+
+  /** A random op of at most {@code maxMacs} MACs, any number of groups. */
   static OpSpec randomOp(Random rnd, long maxMacs, String name) {
     while (true) {
       OpSpec op =
@@ -259,7 +285,7 @@ class LayerRunnerInvariantsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("targets")
   void twoRunsOfTheSameLayerGiveEqualResults(Target target) {
-    OpSpec op = randomOp(new Random(5), target.maxMacs(), "again");
+    OpSpec op = randomOp(new Random(5), target, "again");
     for (Dataflow df : Dataflow.values()) {
       for (Fidelity fidelity : Fidelity.values()) {
         assertEquals(
