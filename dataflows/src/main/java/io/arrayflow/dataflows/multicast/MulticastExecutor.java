@@ -54,7 +54,7 @@ public final class MulticastExecutor {
     plan.segmentReads(-1, false, reads);
     plan.segmentWrites(hasNonOutputSegmentLoop(plan), -1, writes);
     long fill = Timeline.idleCycles(arch, reads, false);
-    long drain = Timeline.idleCycles(arch, writes, true);
+    long drain = Timeline.leastCycles(arch, writes, true);
     long path = fill + compute + plan.drainCost() + plan.macDrain + drain;
     double dramBytes = 0;
     for (Role r : Role.values()) {

@@ -2,6 +2,7 @@ package io.arrayflow.dataflows.multicast;
 
 import io.arrayflow.memory.dram.Dram;
 import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.DramTiming;
 import io.arrayflow.sim.spec.Operand;
 import io.arrayflow.sim.stats.StallCause;
 
@@ -10,10 +11,11 @@ import io.arrayflow.sim.stats.StallCause;
  * when its reads have arrived; with double buffering the next segment's reads are issued when the
  * current one starts, otherwise when it ends; write-backs are issued when their segment ends and
  * the layer ends when the last completes. Time advances by these events only. The array's waits are
- * attributed: the wait for the first segment's reads and, of the final write-back, what an idle
- * memory would take are array fill/drain; any other wait is DRAM latency for the part an idle
- * memory would still take and DRAM bandwidth for the rest. Each operand's transfer is one request
- * (split at 1 MiB) at a running, block-aligned address per operand.
+ * attributed: the wait for the first segment's reads and, of the final write-back, the least time
+ * it can take ({@link #leastCycles}) are array fill/drain; any other wait is DRAM latency for the
+ * part the same requests would still take on a fresh memory and DRAM bandwidth for the rest. Each
+ * operand's transfer is one request (split at 1 MiB) at a running, block-aligned address per
+ * operand.
  */
 final class Timeline {
   private static final int MAX_REQUEST_BYTES = 1 << 20;
@@ -30,7 +32,9 @@ final class Timeline {
   private long readyAt;
   private long readIssuedAt;
   private final long[] pendingReads = new long[3];
+  private final long[] pendingReadAddresses = new long[3];
   private final long[] lastWrites = new long[3];
+  private final long[] lastWriteAddresses = new long[3];
   private long lastWriteDone;
   private boolean first = true;
 
@@ -44,6 +48,7 @@ final class Timeline {
   /** Issues the first segment's reads (words per operand) at cycle 0. */
   void start(long[] reads) {
     System.arraycopy(reads, 0, pendingReads, 0, 3);
+    System.arraycopy(nextAddress, 0, pendingReadAddresses, 0, 3);
     readIssuedAt = 0;
     readyAt = issue(dram, 0, reads, false, nextAddress);
   }
@@ -59,7 +64,7 @@ final class Timeline {
       if (first) {
         stalls[StallCause.ARRAY_FILL_DRAIN.ordinal()] += wait;
       } else {
-        long idle = readIssuedAt + idleDuration(pendingReads, false);
+        long idle = replay(readIssuedAt, pendingReads, pendingReadAddresses, false);
         long latency = Math.max(0, Math.min(startAt, idle) - end);
         stalls[StallCause.DRAM_LATENCY.ordinal()] += latency;
         stalls[StallCause.DRAM_BANDWIDTH.ordinal()] += wait - latency;
@@ -70,22 +75,32 @@ final class Timeline {
     if (nextReads != null) {
       long at = doubleBuffered ? startAt : endAt;
       System.arraycopy(nextReads, 0, pendingReads, 0, 3);
+      System.arraycopy(nextAddress, 0, pendingReadAddresses, 0, 3);
       readIssuedAt = at;
       readyAt = issue(dram, at, nextReads, false, nextAddress);
     }
+    System.arraycopy(nextAddress, 0, lastWriteAddresses, 0, 3);
     lastWriteDone = Math.max(lastWriteDone, issue(dram, endAt, writes, true, nextAddress));
     System.arraycopy(writes, 0, lastWrites, 0, 3);
     end = endAt;
   }
 
-  /** Ends the layer: the cycle the last write-back completes; attributes the tail wait. */
+  /**
+   * Ends the layer: the cycle the last write-back completes; attributes the tail wait: up to the
+   * least time any memory could take for the last write-back ({@link #leastCycles}) is array
+   * fill/drain, beyond it up to what the same requests take on an idle memory is DRAM latency, the
+   * rest DRAM bandwidth.
+   */
   long finish() {
     long total = Math.max(end, lastWriteDone);
     long tail = total - end;
     if (tail > 0) {
-      long drain = Math.min(tail, idleDuration(lastWrites, true));
+      long drain = Math.min(tail, leastCycles(arch, lastWrites, true));
+      long idle = Math.min(tail, replay(end, lastWrites, lastWriteAddresses, true) - end);
+      long latency = Math.max(0, idle - drain);
       stalls[StallCause.ARRAY_FILL_DRAIN.ordinal()] += drain;
-      stalls[StallCause.DRAM_BANDWIDTH.ordinal()] += tail - drain;
+      stalls[StallCause.DRAM_LATENCY.ordinal()] += latency;
+      stalls[StallCause.DRAM_BANDWIDTH.ordinal()] += tail - drain - latency;
     }
     return total;
   }
@@ -106,6 +121,22 @@ final class Timeline {
     }
     Dram probe = Dram.create("probe", arch.dram(), arch.clockMhz());
     return issue(probe, 0, words, write, new long[3]);
+  }
+
+  /**
+   * When {@code words} issued at {@code at} from {@code addresses} complete on a fresh memory of
+   * the same kind (the same requests on a memory that saw nothing else; {@code at} if none).
+   */
+  private long replay(long at, long[] words, long[] addresses, boolean write) {
+    boolean any = false;
+    for (long w : words) {
+      any |= w > 0;
+    }
+    if (!any) {
+      return at;
+    }
+    Dram probe = Dram.create("probe", arch.dram(), arch.clockMhz());
+    return issue(probe, at, words, write, addresses.clone());
   }
 
   /**
@@ -132,5 +163,38 @@ final class Timeline {
   /** Completion cycle of {@code words} issued at 0 on a fresh memory (for the analytical bound). */
   static long idleCycles(ArchSpec arch, long[] words, boolean write) {
     return new Timeline(arch).idleDuration(words, write);
+  }
+
+  /**
+   * The fewest cycles {@code words} can take on the memory in any state, at any block-aligned
+   * address, issued at any cycle. For the simple DRAM that is the idle time ({@link #idleCycles}:
+   * waiting behind other transfers only adds). A timing DRAM can be faster than when idle, since a
+   * row left open turns the idle memory's activation into a row hit and an address that does not
+   * start a row spreads the bursts over more channels; so the bound is {@code tCL} plus the bursts
+   * of the busiest channel with the fewest bursts spread evenly over the channels, each taking
+   * {@code BL/2} DRAM cycles on the data bus, converted to core cycles as {@code TimingDram} does.
+   */
+  static long leastCycles(ArchSpec arch, long[] words, boolean write) {
+    if (arch.dram().isSimple()) {
+      return idleCycles(arch, words, write);
+    }
+    DramTiming t = arch.dram().timing();
+    long bursts = 0;
+    for (int o = 0; o < 3; o++) {
+      long bytes = (Math.max(0, words[o]) * arch.precision().bits(OPERANDS[o]) + 7) / 8;
+      while (bytes > 0) {
+        long chunk = Math.min(bytes, MAX_REQUEST_BYTES);
+        bursts += (chunk + t.burstBytes() - 1) / t.burstBytes();
+        bytes -= chunk;
+      }
+    }
+    if (bursts == 0) {
+      return 0;
+    }
+    long busiest = (bursts + t.channels() - 1) / t.channels();
+    long dramCycles = t.tCL() + busiest * t.burstCycles();
+    long coreKhz = Math.round(arch.clockMhz() * 1000);
+    long dramKhz = Math.round(t.clockMhz() * 1000);
+    return (dramCycles * coreKhz + dramKhz - 1) / dramKhz;
   }
 }

@@ -174,9 +174,11 @@ final class FoldTimeline {
       if (size == 0) {
         return cycle;
       }
-      // A memory whose last probe has completed is idle again; reusing it saves building one
-      // per waited-for batch (probes then come in non-decreasing cycle order, as it requires).
-      if (idle == null || cycle < idleFree) {
+      // A simple memory whose last probe has completed is idle again; reusing it saves building
+      // one per waited-for batch (probes then come in non-decreasing cycle order, as it
+      // requires). A timing memory is not: the rows its last probe opened would turn this
+      // probe's activations into row hits or conflicts, so it gets a fresh one.
+      if (idle == null || cycle < idleFree || !arch.dram().isSimple()) {
         idle = Dram.create("idle", arch.dram(), arch.clockMhz());
       }
       long completion = cycle;

@@ -1,84 +1,30 @@
 package io.arrayflow.dataflows.systolic;
 
+import io.arrayflow.dataflows.arch.TestArchs;
 import io.arrayflow.sim.spec.ArchSpec;
-import io.arrayflow.sim.spec.Datatype;
 import io.arrayflow.sim.spec.DramModel;
 import io.arrayflow.sim.spec.DramSpec;
 import io.arrayflow.sim.spec.GlbSpec;
-import io.arrayflow.sim.spec.MacSpec;
 import io.arrayflow.sim.spec.NocKind;
 import io.arrayflow.sim.spec.NocSpec;
 import io.arrayflow.sim.spec.Operand;
 import io.arrayflow.sim.spec.PeArraySpec;
-import io.arrayflow.sim.spec.PeSpec;
 import io.arrayflow.sim.spec.Precision;
 import io.arrayflow.sim.spec.Preload;
-import io.arrayflow.sim.spec.RfFileSpec;
-import io.arrayflow.sim.spec.RfSpec;
-import io.arrayflow.sim.spec.VectorUnitSpec;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** Systolic architectures for tests, built with the sim-core builders. */
 final class SystolicArchs {
   private SystolicArchs() {}
 
-  /** configs/arch/tpu-v1.yaml, field for field (description and energy table aside). */
+  /** configs/arch/tpu-v1.yaml ({@link TestArchs#tpuV1()}). */
   static ArchSpec tpuV1() {
-    return ArchSpec.builder("tpu-v1", 700, "horowitz-45nm", new PeArraySpec(256, 256))
-        .datatype(Datatype.INT)
-        .precision(new Precision(8, 8, 32, 32))
-        .pe(new PeSpec(new MacSpec(1, true), RfSpec.perOperand(RfFileSpec.of(1), null, null)))
-        .noc(noc(256, Preload.OVERLAPPED, 4))
-        .glb(
-            GlbSpec.builder()
-                .sizeKiB(28672)
-                .banks(112)
-                .bankWidthBits(2048)
-                .portsPerBank(2)
-                .partition(Operand.OUTPUTS, 4096)
-                .keep(EnumSet.of(Operand.INPUTS, Operand.OUTPUTS))
-                .doubleBuffered(true)
-                .build())
-        .dram(
-            DramSpec.builder(DramModel.SIMPLE)
-                .blockBits(512)
-                .bandwidthBytesPerCycle(48.57)
-                .latencyCycles(100)
-                .build())
-        .vectorUnit(VectorUnitSpec.builder().build())
-        .build();
+    return TestArchs.tpuV1();
   }
 
-  /** configs/arch/systolic-32.yaml, field for field (description and energy table aside). */
+  /** configs/arch/systolic-32.yaml ({@link TestArchs#systolic32()}). */
   static ArchSpec systolic32() {
-    return ArchSpec.builder("systolic-32", 1000, "accelergy-like", new PeArraySpec(32, 32))
-        .datatype(Datatype.INT)
-        .precision(new Precision(8, 8, 32, 32))
-        .pe(
-            new PeSpec(
-                new MacSpec(1, true),
-                RfSpec.perOperand(RfFileSpec.of(1), RfFileSpec.of(1), RfFileSpec.of(1))))
-        .noc(noc(32, Preload.SERIAL, 0))
-        .glb(
-            GlbSpec.builder()
-                .sizeKiB(192)
-                .banks(24)
-                .bankWidthBits(256)
-                .portsPerBank(1)
-                .partition(Operand.INPUTS, 64)
-                .partition(Operand.WEIGHTS, 64)
-                .partition(Operand.OUTPUTS, 64)
-                .keep(EnumSet.allOf(Operand.class))
-                .doubleBuffered(true)
-                .build())
-        .dram(
-            DramSpec.builder(DramModel.SIMPLE)
-                .blockBits(64)
-                .bandwidthBytesPerCycle(16)
-                .latencyCycles(100)
-                .build())
-        .build();
+    return TestArchs.systolic32();
   }
 
   /**
