@@ -38,8 +38,9 @@ import java.util.List;
  *       tile does not change in the innermost loops.
  * </ol>
  *
- * <p>Each growth step is one MappingCheck (a loop nest of a few loops), so a layer takes well under
- * a millisecond; the result is deterministic and feasible by construction.
+ * <p>Each growth step is one MappingCheck (a loop nest of a few loops), so a layer takes 0.2–1.2 ms
+ * (AlexNet on eyeriss, after JIT warm-up); the result is deterministic and feasible by
+ * construction.
  */
 public final class StationaryHeuristic implements MappingFamily {
   private static final Dim[] DIMS = Dim.values();

@@ -12,10 +12,11 @@ import io.arrayflow.sim.stats.StallCause;
  * current one starts, otherwise when it ends; write-backs are issued when their segment ends and
  * the layer ends when the last completes. Time advances by these events only. The array's waits are
  * attributed: the wait for the first segment's reads and, of the final write-back, the least time
- * it can take ({@link #leastCycles}) are array fill/drain; any other wait is DRAM latency for the
- * part the same requests would still take on a fresh memory and DRAM bandwidth for the rest. Each
- * operand's transfer is one request (split at 1 MiB) at a running, block-aligned address per
- * operand.
+ * it can take ({@link #leastCycles}) are array fill/drain; any other wait for reads is DRAM latency
+ * up to when their first block would arrive from a fresh memory and DRAM bandwidth for the rest
+ * (moving the bytes, and queuing behind other transfers), as the {@code Dram} interface defines
+ * them. Each operand's transfer is one request (split at 1 MiB) at a running, block-aligned address
+ * per operand.
  */
 final class Timeline {
   private static final int MAX_REQUEST_BYTES = 1 << 20;
@@ -64,8 +65,8 @@ final class Timeline {
       if (first) {
         stalls[StallCause.ARRAY_FILL_DRAIN.ordinal()] += wait;
       } else {
-        long idle = replay(readIssuedAt, pendingReads, pendingReadAddresses, false);
-        long latency = Math.max(0, Math.min(startAt, idle) - end);
+        long firstData = firstArrival(readIssuedAt, pendingReads, pendingReadAddresses);
+        long latency = Math.max(0, Math.min(startAt, firstData) - end);
         stalls[StallCause.DRAM_LATENCY.ordinal()] += latency;
         stalls[StallCause.DRAM_BANDWIDTH.ordinal()] += wait - latency;
       }
@@ -121,6 +122,22 @@ final class Timeline {
     }
     Dram probe = Dram.create("probe", arch.dram(), arch.clockMhz());
     return issue(probe, 0, words, write, new long[3]);
+  }
+
+  /**
+   * When the first block of {@code words} issued at {@code at} from {@code addresses} would arrive
+   * from a fresh memory of the same kind: the access latency; moving the rest is bandwidth.
+   */
+  private long firstArrival(long at, long[] words, long[] addresses) {
+    for (int o = 0; o < 3; o++) {
+      if (words[o] > 0) {
+        long[] one = new long[3];
+        one[o] = Math.max(1, blockBytes * 8L / arch.precision().bits(OPERANDS[o]));
+        one[o] = Math.min(one[o], words[o]);
+        return replay(at, one, addresses, false);
+      }
+    }
+    return at;
   }
 
   /**

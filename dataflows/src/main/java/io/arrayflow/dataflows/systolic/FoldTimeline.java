@@ -13,7 +13,9 @@ import io.arrayflow.sim.stats.StallCause;
  * reads for fold {@code f + 1} are issued when fold {@code f} starts, the others (and spilled
  * partial sums read back) when it ends, after its write-backs. The layer ends when the last
  * write-back completes. Each cycle the array waits is a stall: {@code DRAM_LATENCY} up to the cycle
- * an idle memory would have delivered the awaited requests, {@code DRAM_BANDWIDTH} for the rest.
+ * an idle memory would have delivered the first block of the awaited requests, {@code
+ * DRAM_BANDWIDTH} for the rest (moving the bytes, queuing behind other transfers), as the {@code
+ * Dram} interface defines the two.
  */
 final class FoldTimeline {
 
@@ -169,7 +171,10 @@ final class FoldTimeline {
       done = Math.max(done, completion);
     }
 
-    /** When these requests would have completed on a memory that saw nothing else. */
+    /**
+     * When the first block of these requests would have arrived from a memory that saw nothing
+     * else: the access latency of the wait; moving the bytes and queuing are bandwidth.
+     */
     long idleDone() {
       if (size == 0) {
         return cycle;
@@ -181,11 +186,8 @@ final class FoldTimeline {
       if (idle == null || cycle < idleFree || !arch.dram().isSimple()) {
         idle = Dram.create("idle", arch.dram(), arch.clockMhz());
       }
-      long completion = cycle;
-      for (int i = 0; i < size; i++) {
-        completion =
-            Math.max(completion, send(idle, cycle, ops[i], addresses[i], bytes[i], writes[i]));
-      }
+      long first = Math.min(bytes[0], arch.dram().blockBytes());
+      long completion = send(idle, cycle, ops[0], addresses[0], first, writes[0]);
       idleFree = completion;
       return completion;
     }

@@ -186,8 +186,8 @@ class SystolicExecutorTest {
     assertEquals(12, s.count(Level.DRAM, Operand.OUTPUTS, AccessAction.UPDATE));
     assertEquals(74, e.cycles());
     assertEquals(16, s.stallCycles(StallCause.ARRAY_FILL_DRAIN));
-    assertEquals(37, s.stallCycles(StallCause.DRAM_LATENCY));
-    assertEquals(5, s.stallCycles(StallCause.DRAM_BANDWIDTH));
+    assertEquals(31, s.stallCycles(StallCause.DRAM_LATENCY));
+    assertEquals(11, s.stallCycles(StallCause.DRAM_BANDWIDTH));
     assertEquals(4, e.utilisedPes());
     assertEquals(
         "ws: K=3 on 2 rows (2 folds), M=3 on 2 cols (2 folds), EF=4 streamed", e.mapping());
