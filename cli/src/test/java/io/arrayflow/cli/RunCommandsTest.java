@@ -196,6 +196,16 @@ class RunCommandsTest {
   }
 
   @Test
+  void rejectsAnOverlappedPreloadWithNowhereToHoldTheNextTile() {
+    assertBadInput(
+        MainTest.run(
+            "run", "--arch", "tpu-v1", "--workload", TINY, "--set", "noc.weight_fifo_tiles=0"),
+        "error: tpu-v1 (built-in) (--set): noc.weight_fifo_tiles: must be >= 1 with preload:"
+            + " overlapped when glb.keep leaves out weights or inputs (the next stationary tile"
+            + " waits in the FIFO), was 0");
+  }
+
+  @Test
   void rejectsAnUnknownDataflow() {
     assertBadInput(
         MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--dataflow", "rs"),

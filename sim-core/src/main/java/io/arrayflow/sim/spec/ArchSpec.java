@@ -76,6 +76,17 @@ public record ArchSpec(
           precision.accumulator(),
           "must be <= 32 for datatype int");
     }
+    if (noc != null && glb != null && noc.kind() == NocKind.SYSTOLIC) {
+      // WS/IS shift the next stationary tile in behind the current fold; one that bypasses the
+      // GLB must wait on chip somewhere, in the weight FIFO.
+      boolean bypassed = !glb.keeps(Operand.WEIGHTS) || !glb.keeps(Operand.INPUTS);
+      v.check(
+          noc.preload() != Preload.OVERLAPPED || noc.weightFifoTiles() >= 1 || !bypassed,
+          "noc.weight_fifo_tiles",
+          noc.weightFifoTiles(),
+          "must be >= 1 with preload: overlapped when glb.keep leaves out weights or inputs (the"
+              + " next stationary tile waits in the FIFO)");
+    }
     v.throwIfAny();
   }
 
