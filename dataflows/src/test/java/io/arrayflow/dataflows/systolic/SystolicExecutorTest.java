@@ -229,15 +229,20 @@ class SystolicExecutorTest {
   }
 
   @Test
-  void rejectsOverlappedPreloadOfABypassingStationaryOperandWithoutAFifo() {
-    ArchSpec arch =
-        SystolicArchs.small(
-            4, 4, Preload.OVERLAPPED, 1024, EnumSet.of(Operand.INPUTS, Operand.OUTPUTS), true, 0);
+  void anArchWithOverlappedPreloadOfABypassingStationaryOperandNeedsAFifo() {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> SystolicExecutor.event(OpSpec.fc("fc", 2, 3, 4), arch, SystolicDataflow.WS));
-    assertTrue(e.getMessage().contains("needs noc.weight_fifo_tiles >= 1"), e.getMessage());
+            () ->
+                SystolicArchs.small(
+                    4,
+                    4,
+                    Preload.OVERLAPPED,
+                    1024,
+                    EnumSet.of(Operand.INPUTS, Operand.OUTPUTS),
+                    true,
+                    0));
+    assertTrue(e.getMessage().contains("noc.weight_fifo_tiles: must be >= 1"), e.getMessage());
   }
 
   static Stream<Arguments> resnetCases() {
