@@ -12,6 +12,7 @@ import io.arrayflow.sim.stats.Stats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -152,7 +153,7 @@ public final class ResultTables {
           r.stallCycles(),
           round(r.utilization(), 3),
           round(r.latencyMs(), 4),
-          round(total, 4),
+          String.format(Locale.ROOT, "%.4g", total),
           e.unit(),
           percent(e.mac(), total),
           percent(e.rf(), total),
