@@ -201,6 +201,15 @@ public final class TimingDram implements Dram {
   private void refreshUpTo(int channel, long tick) {
     while (tick >= nextRefreshTick[channel]) {
       long start = Math.max(nextRefreshTick[channel], busFreeTick[channel]);
+      long later = (tick - nextRefreshTick[channel]) / tREFI;
+      if (later > 0 && start + tRFC <= nextRefreshTick[channel] + tREFI) {
+        // Once a refresh ends before the next is due, the channel is idle between them and every
+        // later one starts on schedule: jump to the last due refresh instead of looping over the
+        // idle gap (a fresh memory probed late in a run would otherwise replay every refresh).
+        counters.add(Metric.REFRESHES, later);
+        nextRefreshTick[channel] += later * tREFI;
+        start = Math.max(nextRefreshTick[channel], busFreeTick[channel]);
+      }
       long end = start + tRFC;
       int first = channel * timing.banks();
       for (int index = first; index < first + timing.banks(); index++) {

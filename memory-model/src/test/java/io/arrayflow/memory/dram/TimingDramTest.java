@@ -68,6 +68,18 @@ class TimingDramTest {
   }
 
   @Test
+  void aFreshMemoryProbedLateHasDoneEveryRefreshDueAndTheLastStillBlocks() {
+    DramTiming t = DramModel.DDR4_3200.preset().orElseThrow();
+    Dram dram = atDramClock(DramModel.DDR4_3200);
+    // 1000 refreshes are due by this tick; the last started 10 ticks ago and still holds the bus.
+    long tick = 1000L * t.tREFI() + 10;
+    assertEquals(
+        1000L * t.tREFI() + t.tRFC() + t.tRCD() + t.tCL() + 4,
+        dram.request(tick, Operand.INPUTS, 0, 64, false));
+    assertEquals(1000, dram.stats().metric(Metric.REFRESHES));
+  }
+
+  @Test
   void countsBlocksAndBurstsOfEachRequest() {
     Dram dram = atDramClock(DramModel.DDR4_3200);
     dram.request(0, Operand.WEIGHTS, 60, 8, false);
