@@ -206,6 +206,33 @@ class RunCommandsTest {
   }
 
   @Test
+  void rejectsAFloatDatapathWhoseEnergyTableCannotCostFloatMacs() {
+    assertBadInput(
+        MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--set", "datatype=fp"),
+        "error: eyeriss (built-in):10:15: energy_table: datatype fp needs a table with an fp_mac"
+            + " section; eyeriss-65nm has none (horowitz-45nm has one)");
+  }
+
+  @Test
+  void verifiesAFloatDatapathWithinTolerance() {
+    Outcome o =
+        MainTest.run(
+            "verify",
+            "--arch",
+            "eyeriss",
+            "--set",
+            "datatype=fp",
+            "--set",
+            "energy_table=horowitz-45nm",
+            "--workload",
+            "verify-small",
+            "--dataflow",
+            "os");
+    assertEquals(0, o.code(), o.out() + o.err());
+    assertTrue(o.out().contains(": 8 passed, 0 failed, 0 skipped"), o.out());
+  }
+
+  @Test
   void rejectsAnUnknownDataflow() {
     assertBadInput(
         MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--dataflow", "rs"),

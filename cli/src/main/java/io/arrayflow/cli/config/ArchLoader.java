@@ -1,5 +1,7 @@
 package io.arrayflow.cli.config;
 
+import io.arrayflow.energy.Arithmetic;
+import io.arrayflow.energy.EnergyModel;
 import io.arrayflow.energy.EnergyTableException;
 import io.arrayflow.energy.EnergyTables;
 import io.arrayflow.sim.spec.ArchSpec;
@@ -120,7 +122,14 @@ public final class ArchLoader {
                 + ") or a YAML file path");
       } else {
         try {
-          EnergyTables.resolve(energyTable, base);
+          EnergyModel table = EnergyTables.resolve(energyTable, base);
+          if (datatype == Datatype.FP && !table.supports(Arithmetic.FP)) {
+            doc.problem(
+                "energy_table",
+                "datatype fp needs a table with an fp_mac section; "
+                    + table.name()
+                    + " has none (horowitz-45nm has one)");
+          }
         } catch (EnergyTableException e) {
           for (String m : e.messages()) {
             doc.problem("energy_table", "the energy table is invalid: " + m);
