@@ -83,6 +83,11 @@ final class RunCommand implements Callable<Integer> {
               + " has a systolic NoC, which runs fold schedules; explicit mappings apply to a"
               + " multicast NoC");
     }
+    if (explicit != null && dataflows.size() != 1) {
+      throw new ConfigException(
+          "--mapping: one mapping runs once; name the dataflow it belongs to with --dataflow ws,"
+              + " os or is (it labels the rows)");
+    }
     List<LayerRun> runs = new ArrayList<>();
     for (Dataflow d : dataflows) {
       for (Layer l : layers) {

@@ -186,6 +186,16 @@ class RunCommandsTest {
   }
 
   @Test
+  void anExplicitMappingNeedsOneDataflowToLabelItsRows(@TempDir Path dir) throws IOException {
+    Path m = dir.resolve("conv.yaml");
+    Files.writeString(m, CONV_MAPPING);
+    assertBadInput(
+        MainTest.run("run", "--arch", "eyeriss", "--workload", "verify-small", "--mapping", "" + m),
+        "error: --mapping: one mapping runs once; name the dataflow it belongs to with --dataflow"
+            + " ws, os or is (it labels the rows)");
+  }
+
+  @Test
   void rejectsAnExplicitMappingOnASystolicArray(@TempDir Path dir) throws IOException {
     Path m = dir.resolve("conv.yaml");
     Files.writeString(m, CONV_MAPPING);
