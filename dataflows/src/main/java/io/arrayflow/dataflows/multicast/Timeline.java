@@ -28,6 +28,7 @@ final class Timeline {
   private final int blockBytes;
   private final long[] nextAddress = new long[3];
   private final long[] stalls = new long[StallCause.values().length];
+  private final long[] simpleFirstBlock = {-1, -1, -1};
 
   private long end;
   private long readyAt;
@@ -134,7 +135,15 @@ final class Timeline {
         long[] one = new long[3];
         one[o] = Math.max(1, blockBytes * 8L / arch.precision().bits(OPERANDS[o]));
         one[o] = Math.min(one[o], words[o]);
-        return replay(at, one, addresses, false);
+        if (!arch.dram().isSimple()) {
+          return replay(at, one, addresses, false);
+        }
+        // The simple DRAM has no state an idle memory could carry and addresses are
+        // block-aligned, so a first block takes the same time whenever it is issued: probe once.
+        if (simpleFirstBlock[o] < 0) {
+          simpleFirstBlock[o] = replay(0, one, new long[3], false);
+        }
+        return at + simpleFirstBlock[o];
       }
     }
     return at;
