@@ -122,7 +122,10 @@ public final class ResultTables {
     return t.build();
   }
 
-  /** The terminal view: the figures a reader compares, energy split in percent. */
+  /**
+   * The terminal view: the figures a reader compares, the cause of most stall cycles, energy split
+   * in percent.
+   */
   public static Table compact(List<LayerResult> rows) {
     Table.Builder t =
         Table.withColumns(
@@ -131,6 +134,7 @@ public final class ResultTables {
             "macs",
             "cycles",
             "stalls",
+            "stalled_by",
             "util",
             "latency_ms",
             "energy",
@@ -151,6 +155,7 @@ public final class ResultTables {
           r.macs(),
           r.cycles(),
           r.stallCycles(),
+          mainStall(r.accesses()),
           round(r.utilization(), 3),
           round(r.latencyMs(), 4),
           String.format(Locale.ROOT, "%.4g", total),
@@ -220,6 +225,17 @@ public final class ResultTables {
         latency,
         energy,
         stats);
+  }
+
+  /** The cause of most stall cycles, or {@code -} when the array never waited. */
+  static String mainStall(Stats s) {
+    StallCause main = null;
+    for (StallCause c : StallCause.values()) {
+      if (s.stallCycles(c) > 0 && (main == null || s.stallCycles(c) > s.stallCycles(main))) {
+        main = c;
+      }
+    }
+    return main == null ? "-" : main.key();
   }
 
   private static double round(double v, int decimals) {

@@ -58,6 +58,16 @@ class ResultTablesTest {
   }
 
   @Test
+  void namesTheCauseOfMostStallCyclesOrADashWhenNone() {
+    Counters c = new Counters("t");
+    assertEquals("-", ResultTables.mainStall(c.snapshot()));
+    c.addStall(StallCause.NOC, 5);
+    c.addStall(StallCause.DRAM_BANDWIDTH, 7);
+    c.addStall(StallCause.DRAM_LATENCY, 7);
+    assertEquals("dram-bandwidth", ResultTables.mainStall(c.snapshot()));
+  }
+
+  @Test
   void csvCarriesTheContractColumnsInOrderWithPlainNumbers() {
     String csv = ReportFormat.CSV.render(ResultTables.full(List.of(result("l1", "ws", 40, 20, 5))));
     String[] lines = csv.split("\n");
