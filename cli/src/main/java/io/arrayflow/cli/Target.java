@@ -106,7 +106,7 @@ final class Target {
                 + key
                 + "'; expected "
                 + String.join(", ", keys)
-                + " or all (row-stationary is not implemented yet)");
+                + " or all");
       }
     }
     return out;
