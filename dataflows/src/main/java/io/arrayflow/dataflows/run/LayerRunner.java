@@ -83,41 +83,43 @@ public final class LayerRunner {
           "vector unit");
     }
     OpSpec spec = layer.mac();
-    Execution e;
+    Mapping mapping = null;
     if (systolic()) {
       if (explicit != null) {
         throw new IllegalArgumentException(
             "an explicit mapping applies to a multicast NoC; " + arch.name() + " is systolic");
       }
-      SystolicDataflow df = SystolicDataflow.valueOf(dataflow.name());
-      e =
-          switch (fidelity) {
-            case ANALYTICAL -> SystolicExecutor.analytical(spec, arch, df);
-            case EVENT -> SystolicExecutor.event(spec, arch, df);
-            case CYCLE -> cycleSystolic(spec, df, 1).execution();
-          };
-    } else {
-      Mapping mapping;
-      if (explicit != null) {
-        MappingResult check = MappingCheck.check(spec, hierarchy, explicit);
-        if (!check.isFeasible()) {
-          return LayerRun.unmapped(layer.name(), dataflow, check.reasons());
-        }
-        mapping = explicit;
-      } else {
-        MappingChoice choice = dataflow.family().choose(spec, hierarchy);
-        if (!choice.found()) {
-          return LayerRun.unmapped(layer.name(), dataflow, choice.reasons());
-        }
-        mapping = choice.mapping();
+    } else if (explicit != null) {
+      MappingResult check = MappingCheck.check(spec, hierarchy, explicit);
+      if (!check.isFeasible()) {
+        return LayerRun.unmapped(layer.name(), dataflow, check.reasons());
       }
-      e =
-          switch (fidelity) {
-            case ANALYTICAL -> MulticastExecutor.analytical(spec, arch, hierarchy, mapping);
-            case EVENT -> MulticastExecutor.event(spec, arch, hierarchy, mapping);
-            case CYCLE -> cycleMulticast(spec, mapping, 1).execution();
-          };
+      mapping = explicit;
+    } else {
+      MappingChoice choice = dataflow.family().choose(spec, hierarchy);
+      if (!choice.found()) {
+        return LayerRun.unmapped(layer.name(), dataflow, choice.reasons());
+      }
+      mapping = choice.mapping();
     }
+    SystolicDataflow folds = SystolicDataflow.valueOf(dataflow.name());
+    Execution e =
+        switch (fidelity) {
+          case ANALYTICAL ->
+              systolic()
+                  ? SystolicExecutor.analytical(spec, arch, folds)
+                  : MulticastExecutor.analytical(spec, arch, hierarchy, mapping);
+          case EVENT ->
+              systolic()
+                  ? SystolicExecutor.event(spec, arch, folds)
+                  : MulticastExecutor.event(spec, arch, hierarchy, mapping);
+          case CYCLE ->
+              arch.datatype() == Datatype.INT
+                  ? cycle(spec, dataflow, mapping, intWeights(spec, 1), intInputs(spec, 1))
+                      .execution()
+                  : cycle(spec, dataflow, mapping, floatWeights(spec, 1), floatInputs(spec, 1))
+                      .execution();
+        };
     return LayerRun.of(
         layer.name(), dataflow, result(workload, layer.name(), dataflow, e), e.mapping());
   }
@@ -145,12 +147,9 @@ public final class LayerRunner {
       mapping = choice.mapping();
     }
     if (arch.datatype() == Datatype.INT) {
-      IntTensor w = Reference.randomWeights(spec, seed, arch.precision().weights());
-      IntTensor x = Reference.randomInputs(spec, seed + 1, arch.precision().inputs());
-      ValueRun<IntTensor> run =
-          systolic()
-              ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x)
-              : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x);
+      IntTensor w = intWeights(spec, seed);
+      IntTensor x = intInputs(spec, seed);
+      ValueRun<IntTensor> run = cycle(spec, dataflow, mapping, w, x);
       int[] got = run.output().data();
       int[] want = Reference.run(spec, w, x).data();
       double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
@@ -160,12 +159,9 @@ public final class LayerRunner {
       return new Verification(
           spec.name(), dataflow, err == 0, err, 0, spec.macs(), run.execution().cycles(), note);
     }
-    FloatTensor w = Reference.randomWeights(spec, seed);
-    FloatTensor x = Reference.randomInputs(spec, seed + 1);
-    ValueRun<FloatTensor> run =
-        systolic()
-            ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x)
-            : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x);
+    FloatTensor w = floatWeights(spec, seed);
+    FloatTensor x = floatInputs(spec, seed);
+    ValueRun<FloatTensor> run = cycle(spec, dataflow, mapping, w, x);
     float[] got = run.output().data();
     float[] want = Reference.run(spec, w, x).data();
     double scale = 0;
@@ -189,40 +185,37 @@ public final class LayerRunner {
         note);
   }
 
-  private ValueRun<?> cycleSystolic(OpSpec spec, SystolicDataflow df, long seed) {
-    if (arch.datatype() == Datatype.INT) {
-      return SystolicExecutor.cycle(
-          spec,
-          arch,
-          df,
-          Reference.randomWeights(spec, seed, arch.precision().weights()),
-          Reference.randomInputs(spec, seed + 1, arch.precision().inputs()));
-    }
-    return SystolicExecutor.cycle(
-        spec,
-        arch,
-        df,
-        Reference.randomWeights(spec, seed),
-        Reference.randomInputs(spec, seed + 1));
+  /** Cycle fidelity on the executor of this arch's NoC ({@code mapping} is null if systolic). */
+  private ValueRun<IntTensor> cycle(
+      OpSpec spec, Dataflow dataflow, Mapping mapping, IntTensor w, IntTensor x) {
+    return systolic()
+        ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x)
+        : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x);
   }
 
-  private ValueRun<?> cycleMulticast(OpSpec spec, Mapping mapping, long seed) {
-    if (arch.datatype() == Datatype.INT) {
-      return MulticastExecutor.cycle(
-          spec,
-          arch,
-          hierarchy,
-          mapping,
-          Reference.randomWeights(spec, seed, arch.precision().weights()),
-          Reference.randomInputs(spec, seed + 1, arch.precision().inputs()));
-    }
-    return MulticastExecutor.cycle(
-        spec,
-        arch,
-        hierarchy,
-        mapping,
-        Reference.randomWeights(spec, seed),
-        Reference.randomInputs(spec, seed + 1));
+  /** Cycle fidelity on the executor of this arch's NoC ({@code mapping} is null if systolic). */
+  private ValueRun<FloatTensor> cycle(
+      OpSpec spec, Dataflow dataflow, Mapping mapping, FloatTensor w, FloatTensor x) {
+    return systolic()
+        ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x)
+        : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x);
+  }
+
+  // Random operands: integers of the arch's widths, weights from seed and inputs from seed + 1.
+  private IntTensor intWeights(OpSpec spec, long seed) {
+    return Reference.randomWeights(spec, seed, arch.precision().weights());
+  }
+
+  private IntTensor intInputs(OpSpec spec, long seed) {
+    return Reference.randomInputs(spec, seed + 1, arch.precision().inputs());
+  }
+
+  private static FloatTensor floatWeights(OpSpec spec, long seed) {
+    return Reference.randomWeights(spec, seed);
+  }
+
+  private static FloatTensor floatInputs(OpSpec spec, long seed) {
+    return Reference.randomInputs(spec, seed + 1);
   }
 
   private LayerResult result(String workload, String layer, Dataflow dataflow, Execution e) {
