@@ -45,7 +45,7 @@ public final class GlobalBuffer implements Component {
     }
     this.totalWords = spec.bankWords() * spec.banks();
     for (Operand operand : spec.keep()) {
-      tiles.put(operand, new TileBuffers(spec.doubleBuffered() ? 2 : 1));
+      tiles.put(operand, new TileBuffers(spec.buffers()));
     }
     this.counters = new Counters(name);
   }
@@ -80,9 +80,9 @@ public final class GlobalBuffer implements Component {
     return partition > 0 ? partition : spec.sharedBytes();
   }
 
-  /** Bytes one tile of {@code operand} may occupy: the capacity, halved when double buffered. */
+  /** Bytes one tile of {@code operand} may occupy: the capacity over the number of buffers. */
   public long tileCapacityBytes(Operand operand) {
-    return spec.doubleBuffered() ? capacityBytes(operand) / 2 : capacityBytes(operand);
+    return capacityBytes(operand) / spec.buffers();
   }
 
   /**
@@ -92,7 +92,7 @@ public final class GlobalBuffer implements Component {
    */
   public Optional<String> capacityProblem(Map<Operand, Long> tileBytes) {
     long shared = 0;
-    long sharedLimit = spec.doubleBuffered() ? spec.sharedBytes() / 2 : spec.sharedBytes();
+    long sharedLimit = spec.sharedBytes() / spec.buffers();
     for (Map.Entry<Operand, Long> entry : new EnumMap<>(tileBytes).entrySet()) {
       Operand operand = entry.getKey();
       long bytes = entry.getValue();
@@ -130,7 +130,7 @@ public final class GlobalBuffer implements Component {
   }
 
   private String halfNote() {
-    return spec.doubleBuffered() ? " (half, double buffered)" : "";
+    return spec.buffers() > 1 ? " (1/" + spec.buffers() + ", " + spec.buffers() + " buffers)" : "";
   }
 
   /** The tile buffers of kept {@code operand}. */
@@ -149,9 +149,10 @@ public final class GlobalBuffer implements Component {
   }
 
   /**
-   * {@code words} accesses to consecutive bank words from {@code firstWordAddress}, all requested
-   * at {@code cycle}; returns the cycle the last completes. Conflict-free this takes {@code
-   * ceil(words / (banks * portsPerBank))} cycles.
+   * {@code words} accesses to consecutive bank words from {@code firstWordAddress} (wrapping around
+   * the buffer: a pass may read the same tile many times), all requested at {@code cycle}; returns
+   * the cycle the last completes. Conflict-free this takes {@code ceil(words / (banks *
+   * portsPerBank))} cycles.
    */
   public long accessRange(
       long cycle, Operand operand, AccessAction action, long firstWordAddress, long words) {
@@ -161,20 +162,14 @@ public final class GlobalBuffer implements Component {
         && action != AccessAction.UPDATE) {
       throw new IllegalArgumentException("a GLB access is read, fill or update, was " + action);
     }
-    if (words < 1 || firstWordAddress < 0 || firstWordAddress + words > totalWords) {
+    if (words < 1 || firstWordAddress < 0) {
       throw new IllegalArgumentException(
-          "words ["
-              + firstWordAddress
-              + ", "
-              + (firstWordAddress + words)
-              + ") outside the GLB's "
-              + totalWords
-              + " words");
+          "need words >= 1 and an address >= 0, was " + words + " words at " + firstWordAddress);
     }
     int bankCount = banks.length;
     long perBank = words / bankCount;
     long extra = words % bankCount;
-    int firstBank = (int) (firstWordAddress % bankCount);
+    int firstBank = (int) (firstWordAddress % totalWords % bankCount);
     long lastServed = cycle;
     for (int offset = 0; offset < bankCount; offset++) {
       long count = perBank + (offset < extra ? 1 : 0);

@@ -1,11 +1,13 @@
 package io.arrayflow.memory.glb;
 
 /**
- * The tile buffers of one operand in the GLB: two when double buffered, else one. Tile {@code k}
- * goes into buffer {@code k mod buffers}; it may start filling once tile {@code k - buffers} has
- * been consumed from that buffer, and may be consumed once it is filled. With two buffers the fill
- * of tile {@code k + 1} overlaps the consumption of tile {@code k}. Calls must follow the protocol
- * {@code fillStartCycle, filled, ..., consumeStartCycle, consumed}; breaking it throws.
+ * The tile buffers of one operand on chip (its GLB space, or a FIFO such as the TPU's weight FIFO):
+ * {@code buffers} of them. Tile {@code k} goes into buffer {@code k mod buffers}; it may start
+ * filling once tile {@code k - buffers} has been consumed from that buffer, and may be consumed
+ * once it is filled. With two buffers the fill of tile {@code k + 1} overlaps the consumption of
+ * tile {@code k}; with {@code n}, the fills of the next {@code n − 1} tiles do. Calls must follow
+ * the protocol {@code fillStartCycle, filled, ..., consumeStartCycle, consumed}; breaking it
+ * throws.
  */
 public final class TileBuffers {
 
@@ -16,10 +18,10 @@ public final class TileBuffers {
   private long consuming = -1;
   private long consumed;
 
-  /** {@code buffers} (1 or 2) empty buffers, free from cycle 0. */
+  /** {@code buffers} (>= 1) empty buffers, free from cycle 0. */
   public TileBuffers(int buffers) {
-    if (buffers != 1 && buffers != 2) {
-      throw new IllegalArgumentException("buffers must be 1 or 2, was " + buffers);
+    if (buffers < 1) {
+      throw new IllegalArgumentException("buffers must be >= 1, was " + buffers);
     }
     readyCycle = new long[buffers];
     freeCycle = new long[buffers];
@@ -38,6 +40,11 @@ public final class TileBuffers {
   /** Tiles consumed so far. */
   public long tilesConsumed() {
     return consumed;
+  }
+
+  /** Cycle the next tile to fill may start, without starting it: its buffer's free cycle. */
+  public long nextFillFreeCycle() {
+    return filled - consumed >= buffers() ? Long.MAX_VALUE : freeCycle[(int) (filled % buffers())];
   }
 
   /**

@@ -99,13 +99,11 @@ class GlobalBufferTest {
         Optional.empty(),
         glb.capacityProblem(Map.of(Operand.INPUTS, 20_000L, Operand.WEIGHTS, 20_960L)));
     assertEquals(
-        Optional.of(
-            "tiles of 40961 bytes exceed the 40960-byte shared buffer (half, double buffered)"),
+        Optional.of("tiles of 40961 bytes exceed the 40960-byte shared buffer (1/2, 2 buffers)"),
         glb.capacityProblem(Map.of(Operand.INPUTS, 20_000L, Operand.WEIGHTS, 20_961L)));
     assertEquals(
         Optional.of(
-            "outputs tile of 10241 bytes exceeds its 10240-byte partition (half, double"
-                + " buffered)"),
+            "outputs tile of 10241 bytes exceeds its 10240-byte partition (1/2, 2 buffers)"),
         glb.capacityProblem(Map.of(Operand.OUTPUTS, 10_241L)));
     assertEquals(
         Optional.of("weights bypasses the GLB but needs 8 bytes"),

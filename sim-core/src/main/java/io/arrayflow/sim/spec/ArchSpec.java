@@ -1,14 +1,19 @@
 package io.arrayflow.sim.spec;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A whole accelerator, one architecture YAML file: DRAM → global buffer → NoC → PE array → per-PE
- * register files → MAC, with a vector unit beside the array. Its own rules are the top-level fields
- * and the cross-field rules between blocks: the GLB bank width must be a multiple of the precision
- * of every operand the GLB keeps, and the {@code int} datatype limits operands to 16 bits and the
- * accumulator to 32 bits. Paths of nested violations are reported relative to this record ({@code
- * glb.bank_width_bits}).
+ * A whole accelerator, one architecture YAML file: DRAM (and any further off-chip memories, each
+ * serving some operands) → global buffer → NoC → PE array → per-PE register files → MAC, with a
+ * vector unit beside the array. Its own rules are the top-level fields and the cross-field rules
+ * between blocks: the GLB bank width must be a multiple of the precision of every operand the GLB
+ * keeps, and the {@code int} datatype limits operands to 16 bits and the accumulator to 32 bits.
+ * Paths of nested violations are reported relative to this record ({@code glb.bank_width_bits}).
  */
 public record ArchSpec(
     String name,
@@ -22,7 +27,11 @@ public record ArchSpec(
     NocSpec noc,
     GlbSpec glb,
     DramSpec dram,
+    List<MemorySpec> memories,
     VectorUnitSpec vectorUnit) {
+
+  /** The name of the off-chip memory that serves every operand no other memory names. */
+  public static final String DRAM = "dram";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -49,6 +58,21 @@ public record ArchSpec(
     v.required("glb", glb);
     v.required("dram", dram);
     v.required("vector_unit", vectorUnit);
+    memories = memories == null ? List.of() : List.copyOf(memories);
+    Set<String> names = new HashSet<>();
+    Set<Operand> served = EnumSet.noneOf(Operand.class);
+    for (int i = 0; i < memories.size(); i++) {
+      MemorySpec memory = memories.get(i);
+      v.check(
+          names.add(memory.name()), "memories[" + i + "].name", memory.name(), "must be unique");
+      for (Operand operand : memory.serves()) {
+        v.check(
+            served.add(operand),
+            "memories[" + i + "].serves",
+            operand.key(),
+            "must not name an operand another memory serves");
+      }
+    }
     if (glb != null && precision != null) {
       for (Operand operand : glb.keep()) {
         int bits = precision.bits(operand);
@@ -90,6 +114,47 @@ public record ArchSpec(
     v.throwIfAny();
   }
 
+  /**
+   * The off-chip memories, {@code dram} first, then {@link #memories()} in their order: the index
+   * of a memory here is its index in {@link #memoryIndex(Operand)}.
+   */
+  public List<DramSpec> offChip() {
+    List<DramSpec> all = new ArrayList<>(1 + memories.size());
+    all.add(dram);
+    for (MemorySpec memory : memories) {
+      all.add(memory.spec());
+    }
+    return all;
+  }
+
+  /** The names of {@link #offChip()}, in the same order. */
+  public List<String> offChipNames() {
+    List<String> all = new ArrayList<>(1 + memories.size());
+    all.add(DRAM);
+    for (MemorySpec memory : memories) {
+      all.add(memory.name());
+    }
+    return all;
+  }
+
+  /**
+   * Index in {@link #offChip()} of the memory serving {@code operand}: 0 ({@code dram}) unless
+   * named.
+   */
+  public int memoryIndex(Operand operand) {
+    for (int i = 0; i < memories.size(); i++) {
+      if (memories.get(i).serves().contains(operand)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** The off-chip memory serving {@code operand}. */
+  public DramSpec memoryOf(Operand operand) {
+    return offChip().get(memoryIndex(operand));
+  }
+
   /** Core clock period, nanoseconds. */
   public double clockPeriodNs() {
     return 1000.0 / clockMhz;
@@ -116,7 +181,8 @@ public record ArchSpec(
   /**
    * Builds an {@link ArchSpec}; optional blocks default to description {@code ""}, datatype {@code
    * int}, {@link Precision#defaults()}, {@link PeSpec#defaults()}, {@link NocSpec#defaults()},
-   * {@link GlbSpec#defaults()}, {@link DramSpec#defaults()} and {@link VectorUnitSpec#defaults()}.
+   * {@link GlbSpec#defaults()}, {@link DramSpec#defaults()}, no further memories and {@link
+   * VectorUnitSpec#defaults()}.
    */
   public static final class Builder {
     private final String name;
@@ -130,6 +196,7 @@ public record ArchSpec(
     private NocSpec noc = NocSpec.defaults();
     private GlbSpec glb = GlbSpec.defaults();
     private DramSpec dram = DramSpec.defaults();
+    private List<MemorySpec> memories = List.of();
     private VectorUnitSpec vectorUnit = VectorUnitSpec.defaults();
 
     private Builder(String name, double clockMhz, String energyTable, PeArraySpec peArray) {
@@ -181,6 +248,12 @@ public record ArchSpec(
       return this;
     }
 
+    /** Sets {@code memories}, the off-chip memories beside {@code dram}. */
+    public Builder memories(List<MemorySpec> memories) {
+      this.memories = memories;
+      return this;
+    }
+
     /** Sets {@code vector_unit}. */
     public Builder vectorUnit(VectorUnitSpec vectorUnit) {
       this.vectorUnit = vectorUnit;
@@ -201,6 +274,7 @@ public record ArchSpec(
           noc,
           glb,
           dram,
+          memories,
           vectorUnit);
     }
   }

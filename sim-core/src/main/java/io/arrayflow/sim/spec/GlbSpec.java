@@ -9,8 +9,12 @@ import java.util.Set;
 /**
  * The global buffer ({@code glb:}): size, banks of {@code bankWidthBits}-bit words with {@code
  * portsPerBank} accesses per bank per cycle, KiB partitions reserved per operand (operands not
- * named share the rest), the operands it keeps (the others bypass it, DRAM to NoC) and whether it
- * is double buffered (which halves what one tile may use). One access moves one bank word.
+ * named share the rest), the operands it keeps (the others bypass it, DRAM to NoC), the operands
+ * that stay resident between layers when their whole tensor fits (a unified buffer holding
+ * intermediate activations, as the TPU's does), and how many tile buffers each kept operand has:
+ * {@code buffers} tiles in flight, so one tile may use {@code 1/buffers} of the operand's space and
+ * the next {@code buffers − 1} tiles are fetched while one is consumed (1 = load then compute, 2 =
+ * double buffering). One access moves one bank word.
  */
 public record GlbSpec(
     int sizeKiB,
@@ -19,7 +23,11 @@ public record GlbSpec(
     int portsPerBank,
     Map<Operand, Integer> partition,
     Set<Operand> keep,
-    boolean doubleBuffered) {
+    Set<Operand> resident,
+    int buffers) {
+
+  /** The most tile buffers one operand may have. */
+  public static final int MAX_BUFFERS = 16;
 
   /** Validates every field, that partitions name kept operands and fit in the size; copies. */
   public GlbSpec {
@@ -35,6 +43,22 @@ public record GlbSpec(
       copy.addAll(keep);
       keep = Collections.unmodifiableSet(copy);
     }
+    if (resident == null) {
+      resident = Set.of();
+    }
+    EnumSet<Operand> residentCopy = EnumSet.noneOf(Operand.class);
+    residentCopy.addAll(resident);
+    resident = Collections.unmodifiableSet(residentCopy);
+    if (keep != null) {
+      for (Operand operand : resident) {
+        v.check(
+            keep.contains(operand),
+            "resident",
+            operand.key(),
+            "must name an operand in keep " + SpecViolation.render(keep));
+      }
+    }
+    v.between("buffers", buffers, 1, MAX_BUFFERS);
     if (partition == null) {
       partition = Map.of();
     }
@@ -86,6 +110,16 @@ public record GlbSpec(
     return sizeBytes() - reserved;
   }
 
+  /** Whether at least two tile buffers let the next tile load while one is consumed. */
+  public boolean doubleBuffered() {
+    return buffers >= 2;
+  }
+
+  /** Whether {@code operand} stays in the GLB between layers when its whole tensor fits. */
+  public boolean resident(Operand operand) {
+    return resident.contains(operand);
+  }
+
   /** Whether {@code operand} is kept in the GLB (otherwise it bypasses it). */
   public boolean keeps(Operand operand) {
     return keep.contains(operand);
@@ -103,7 +137,8 @@ public record GlbSpec(
 
   /**
    * Builds a {@link GlbSpec} from the documented defaults: 108 KiB, 27 banks of 64 bits, one port
-   * per bank, no partition (one shared buffer), keep inputs and outputs, double buffered.
+   * per bank, no partition (one shared buffer), keep inputs and outputs, none resident, two buffers
+   * (double buffered).
    */
   public static final class Builder {
     private int sizeKiB = 108;
@@ -112,7 +147,8 @@ public record GlbSpec(
     private int portsPerBank = 1;
     private final EnumMap<Operand, Integer> partition = new EnumMap<>(Operand.class);
     private Set<Operand> keep = EnumSet.of(Operand.INPUTS, Operand.OUTPUTS);
-    private boolean doubleBuffered = true;
+    private Set<Operand> resident = EnumSet.noneOf(Operand.class);
+    private int buffers = 2;
 
     private Builder() {}
 
@@ -152,16 +188,28 @@ public record GlbSpec(
       return this;
     }
 
-    /** Sets {@code double_buffered}. */
+    /** Sets {@code resident}. */
+    public Builder resident(Set<Operand> resident) {
+      this.resident = resident;
+      return this;
+    }
+
+    /** Sets {@code buffers} to 2 ({@code true}) or 1. */
     public Builder doubleBuffered(boolean doubleBuffered) {
-      this.doubleBuffered = doubleBuffered;
+      this.buffers = doubleBuffered ? 2 : 1;
+      return this;
+    }
+
+    /** Sets {@code buffers}. */
+    public Builder buffers(int buffers) {
+      this.buffers = buffers;
       return this;
     }
 
     /** The validated spec. */
     public GlbSpec build() {
       return new GlbSpec(
-          sizeKiB, banks, bankWidthBits, portsPerBank, partition, keep, doubleBuffered);
+          sizeKiB, banks, bankWidthBits, portsPerBank, partition, keep, resident, buffers);
     }
   }
 }

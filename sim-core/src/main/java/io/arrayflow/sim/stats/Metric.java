@@ -5,7 +5,7 @@ import io.arrayflow.sim.spec.Keyed;
 /**
  * Component-specific event counts beside the access counts: DRAM row-buffer hits, misses (row
  * closed) and conflicts (another row open), refreshes and bursts; GLB accesses delayed by a bank
- * conflict.
+ * conflict; passes the timing engine ran and array cycles that overlapped the previous pass.
  */
 public enum Metric implements Keyed {
   ROW_HITS,
@@ -13,7 +13,9 @@ public enum Metric implements Keyed {
   ROW_CONFLICTS,
   REFRESHES,
   DRAM_BURSTS,
-  BANK_CONFLICTS;
+  BANK_CONFLICTS,
+  PASSES,
+  OVERLAPPED_CYCLES;
 
   /** The metric whose key is {@code key} ({@code row-hits}, …). */
   public static Metric named(String key) {

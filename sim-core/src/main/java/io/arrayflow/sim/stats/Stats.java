@@ -132,6 +132,19 @@ public final class Stats {
     return new Stats(a, s, m, busy);
   }
 
+  /**
+   * This snapshot with the access counts and stall cycles set to zero: what a memory component adds
+   * to a result beside the executor's own counts (busy cycles, row hits, bank conflicts), since its
+   * request-side counts are in its own blocks and its stalls are not array stalls.
+   */
+  public Stats busyAndMetrics() {
+    return new Stats(
+        new long[ACCESS_SIZE],
+        new long[StallCause.values().length],
+        metrics.clone(),
+        new TreeMap<>(busyCycles));
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Stats other

@@ -1,0 +1,214 @@
+package io.arrayflow.engine;
+
+import io.arrayflow.memory.dram.Dram;
+import io.arrayflow.sim.kernel.Kernel;
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.DramSpec;
+import io.arrayflow.sim.spec.DramTiming;
+import io.arrayflow.sim.spec.Operand;
+import java.util.List;
+
+/**
+ * The architecture's off-chip memories as the engine drives them: one {@link Dram} per memory
+ * ({@code dram} and each of {@code memories:}), each operand routed to the memory that serves it. A
+ * transfer of an operand is one request per MiB (the {@code Dram} API takes an int) at a running,
+ * block-aligned byte address per operand, so each operand is a sequential stream. Also answers the
+ * two questions stall attribution asks of a memory that saw nothing else: when the first block of a
+ * request would have arrived (the access latency), and the fewest cycles a write-back can take in
+ * any state.
+ */
+final class OffChip {
+  static final int MAX_REQUEST_BYTES = 1 << 20;
+  private static final Operand[] OPERANDS = Operand.values();
+
+  private final ArchSpec arch;
+  private final List<DramSpec> specs;
+  private final Dram[] memories;
+  private final int[] memoryOf = new int[3];
+  private final long[] address = new long[3];
+  private final long[] simpleFirstBlock;
+
+  /** The memories of {@code arch}, registered on {@code kernel} under their names. */
+  OffChip(ArchSpec arch, Kernel kernel) {
+    this.arch = arch;
+    this.specs = arch.offChip();
+    List<String> names = arch.offChipNames();
+    memories = new Dram[specs.size()];
+    simpleFirstBlock = new long[specs.size()];
+    for (int m = 0; m < memories.length; m++) {
+      memories[m] = Dram.create(names.get(m), specs.get(m), arch.clockMhz());
+      if (kernel != null) {
+        kernel.register(memories[m]);
+      }
+      simpleFirstBlock[m] = -1;
+    }
+    for (Operand op : OPERANDS) {
+      memoryOf[op.ordinal()] = arch.memoryIndex(op);
+    }
+  }
+
+  /** Bytes of {@code values} values of operand {@code o}, rounded up to whole bytes. */
+  long bytes(int o, long values) {
+    return ceilDiv(Math.multiplyExact(values, (long) arch.precision().bits(OPERANDS[o])), 8);
+  }
+
+  /** The current running address of operand {@code o}. */
+  long address(int o) {
+    return address[o];
+  }
+
+  /**
+   * Issues {@code values} (> 0) values of operand {@code o} at {@code cycle}; returns the cycle the
+   * last byte has arrived (read) or been written. Notes the request in {@code awaited} if it
+   * completes no earlier than what it holds.
+   */
+  long issue(long cycle, int o, long values, boolean write, Request awaited) {
+    int m = memoryOf[o];
+    int blockBytes = specs.get(m).blockBytes();
+    long first = (long) o << 40;
+    long start = address[o];
+    long remaining = bytes(o, values);
+    long done = cycle;
+    while (remaining > 0) {
+      int chunk = (int) Math.min(remaining, MAX_REQUEST_BYTES);
+      done =
+          Math.max(done, memories[m].request(cycle, OPERANDS[o], first + address[o], chunk, write));
+      address[o] += ceilDiv(chunk, blockBytes) * blockBytes;
+      remaining -= chunk;
+    }
+    if (awaited != null && done >= awaited.done) {
+      awaited.set(
+          m, o, first + start, (int) Math.min(bytes(o, values), blockBytes), cycle, done, write);
+    }
+    return done;
+  }
+
+  /**
+   * When the first block of the request {@code r} would have arrived from a memory of its kind that
+   * saw nothing else: the part of a wait that is access latency.
+   */
+  long idleFirstBlock(Request r) {
+    DramSpec spec = specs.get(r.memory);
+    if (spec.isSimple()) {
+      // A simple memory has no state an idle one could carry and requests are block-aligned, so
+      // a first block takes the same time whenever it is issued: probe once.
+      if (simpleFirstBlock[r.memory] < 0) {
+        simpleFirstBlock[r.memory] =
+            Dram.create("idle", spec, arch.clockMhz())
+                .request(0, OPERANDS[r.operand], 0, spec.blockBytes(), r.write);
+      }
+      return r.cycle + simpleFirstBlock[r.memory];
+    }
+    return Dram.create("idle", spec, arch.clockMhz())
+        .request(r.cycle, OPERANDS[r.operand], r.address, r.bytes, r.write);
+  }
+
+  /**
+   * When {@code values} per operand, issued at {@code cycle} from the byte addresses {@code
+   * addresses} (running addresses, as {@link #address} gave them), complete on memories that saw
+   * nothing else; {@code cycle} if there are none.
+   */
+  long idleCompletion(long cycle, long[] values, long[] addresses, boolean write) {
+    OffChip fresh = new OffChip(arch, null);
+    System.arraycopy(addresses, 0, fresh.address, 0, 3);
+    long done = cycle;
+    for (int o = 0; o < 3; o++) {
+      if (values[o] > 0) {
+        done = Math.max(done, fresh.issue(cycle, o, values[o], write, null));
+      }
+    }
+    return done;
+  }
+
+  /** Cycles {@code values} per operand take on idle memories from address 0, issued together. */
+  static long idleCycles(ArchSpec arch, long[] values, boolean write) {
+    return new OffChip(arch, null).idleCompletion(0, values, new long[3], write);
+  }
+
+  /**
+   * The fewest cycles {@code values} per operand can take in any memory state, at any block-aligned
+   * address, issued at any cycle: the busiest memory's bound. For the simple model that is the idle
+   * time (waiting behind other transfers only adds). A timing DRAM can be faster than when idle (a
+   * row left open turns an activation into a row hit; an address that does not start a row spreads
+   * the bursts over more channels), so its bound is {@code tCL} plus the busiest channel's bursts
+   * with the fewest bursts spread evenly over the channels, {@code BL/2} DRAM cycles each,
+   * converted to core cycles as {@code TimingDram} does.
+   */
+  static long leastCycles(ArchSpec arch, long[] values, boolean write) {
+    List<DramSpec> specs = arch.offChip();
+    long least = 0;
+    for (int m = 0; m < specs.size(); m++) {
+      long[] mine = new long[3];
+      boolean any = false;
+      for (Operand op : OPERANDS) {
+        if (arch.memoryIndex(op) == m && values[op.ordinal()] > 0) {
+          mine[op.ordinal()] = values[op.ordinal()];
+          any = true;
+        }
+      }
+      if (!any) {
+        continue;
+      }
+      DramSpec spec = specs.get(m);
+      if (spec.isSimple()) {
+        least = Math.max(least, idleCycles(arch, mine, write));
+        continue;
+      }
+      DramTiming t = spec.timing();
+      long bursts = 0;
+      for (Operand op : OPERANDS) {
+        long bytes = ceilDiv(mine[op.ordinal()] * arch.precision().bits(op), 8);
+        while (bytes > 0) {
+          long chunk = Math.min(bytes, MAX_REQUEST_BYTES);
+          bursts += ceilDiv(chunk, t.burstBytes());
+          bytes -= chunk;
+        }
+      }
+      long busiest = ceilDiv(bursts, t.channels());
+      long dramCycles = t.tCL() + busiest * t.burstCycles();
+      long coreKhz = Math.round(arch.clockMhz() * 1000);
+      long dramKhz = Math.round(t.clockMhz() * 1000);
+      least = Math.max(least, ceilDiv(dramCycles * coreKhz, dramKhz));
+    }
+    return least;
+  }
+
+  /** Peak bytes per core cycle of the memory serving operand {@code o}. */
+  double peakBytesPerCycle(int o) {
+    return memories[memoryOf[o]].peakBytesPerCycle();
+  }
+
+  static long ceilDiv(long a, long b) {
+    return a <= 0 ? 0 : (a + b - 1) / b;
+  }
+
+  /** The request a wait was for: which memory, operand and address, issued and completed when. */
+  static final class Request {
+    int memory;
+    int operand;
+    long address;
+    int bytes;
+    long cycle;
+    long done = Long.MIN_VALUE;
+    boolean write;
+
+    void set(
+        int memory, int operand, long address, int bytes, long cycle, long done, boolean write) {
+      this.memory = memory;
+      this.operand = operand;
+      this.address = address;
+      this.bytes = bytes;
+      this.cycle = cycle;
+      this.done = done;
+      this.write = write;
+    }
+
+    void clear() {
+      done = Long.MIN_VALUE;
+    }
+
+    boolean present() {
+      return done != Long.MIN_VALUE;
+    }
+  }
+}
