@@ -20,4 +20,13 @@ public interface Schedule {
    * (its traffic already filled, its phases cleared).
    */
   void compute(long p, long startCycle, Pass out);
+
+  /**
+   * How many passes back the partial sums a pass reads were last written, at the least: its output
+   * reads are fetched once pass {@code p − returnDistance()} has ended (and issued its
+   * write-backs). 1 when a pass may read back what the pass just before it wrote.
+   */
+  default int returnDistance() {
+    return 1;
+  }
 }

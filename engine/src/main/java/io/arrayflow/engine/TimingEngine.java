@@ -22,8 +22,8 @@ import io.arrayflow.sim.stats.StallCause;
  * has arrived and the array is free: when the previous pass ended, or {@code overlap} cycles before
  * (its drain running under the next pass). Its GLB accesses are issued on the bank ports when it
  * starts; if the ports need longer than its fill, busy and NoC cycles, the difference is a {@code
- * glb-bank} stall. Its write-backs are issued when it ends; the schedule ends when the last
- * completes.
+ * glb-bank} stall. Its write-backs are issued when it ends, after the reads issued then (a memory
+ * controller serves reads first); the schedule ends when the last write-back completes.
  *
  * <p><b>Stalls.</b> Every cycle that is not busy is one cause: the wait for the first pass's data
  * is {@code fill}; each pass's phases are its own ({@code fill}, {@code noc}, {@code glb-bank},
@@ -56,7 +56,6 @@ public final class TimingEngine {
     for (Operand op : OPERANDS) {
       d[op.ordinal()] = arch.glb().keeps(op) ? arch.glb().buffers() : 1;
     }
-    d[O] = 1;
     return new TimingEngine(arch, d, "pe-array");
   }
 
@@ -99,6 +98,50 @@ public final class TimingEngine {
     return OffChip.leastCycles(arch, values, write);
   }
 
+  /**
+   * The fewest cycles the GLB's bank ports need for every pass's accesses of {@code schedule}:
+   * their bank words over all ports, as if no two ever met in one bank.
+   */
+  public static long glbCycles(ArchSpec arch, Schedule schedule) {
+    GlobalBuffer glb = new GlobalBuffer("glb", arch.glb(), arch.precision());
+    Pass pass = new Pass();
+    long words = 0;
+    for (long p = 0; p < schedule.passes(); p++) {
+      pass.clearTraffic();
+      schedule.traffic(p, pass);
+      for (Operand op : OPERANDS) {
+        int o = op.ordinal();
+        if (pass.glbReads[o] > 0) {
+          words += glb.wordsFor(op, pass.glbReads[o]);
+        }
+        if (pass.glbWrites[o] > 0) {
+          words += glb.wordsFor(op, pass.glbWrites[o]);
+        }
+      }
+    }
+    long ports = (long) arch.glb().banks() * arch.glb().portsPerBank();
+    return (words + ports - 1) / ports;
+  }
+
+  /**
+   * The fewest cycles in which each off-chip memory can move its share of {@code values} (per
+   * operand, each to the memory serving it) at its peak bandwidth: the slowest memory's.
+   */
+  public static long peakBound(ArchSpec arch, long[] values) {
+    OffChip memories = new OffChip(arch, null);
+    double[] bytes = new double[arch.offChip().size()];
+    for (Operand op : OPERANDS) {
+      bytes[arch.memoryIndex(op)] += memories.bytes(op.ordinal(), values[op.ordinal()]);
+    }
+    long bound = 0;
+    for (Operand op : OPERANDS) {
+      int m = arch.memoryIndex(op);
+      bound =
+          Math.max(bound, (long) Math.ceil(bytes[m] / memories.peakBytesPerCycle(op.ordinal())));
+    }
+    return bound;
+  }
+
   /** The traffic of the first pass of {@code schedule}, for bounds: {@code reads} per operand. */
   public static long[] firstReads(Schedule schedule) {
     Pass p = new Pass();
@@ -137,6 +180,7 @@ public final class TimingEngine {
     private boolean startScheduled;
     private long arrayFree;
     private long lastEnded = -1;
+    private long writesIssued = -1;
     private long cursor;
     private long busy;
     private long lastWriteDone;
@@ -239,8 +283,9 @@ public final class TimingEngine {
     private Pass traffic(long p) {
       while (known < p) {
         if (known + 1 - ring >= Math.max(0, lastEnded)) {
-          // Every slot holds a pass that has not ended (or the last one that has, whose writes the
-          // tail needs): more passes are in flight than the ring holds.
+          // Every slot holds a pass that has not ended (or the last one that has): more passes are
+          // in
+          // flight than the ring holds.
           allocate(ring * 2);
         }
         known++;
@@ -297,9 +342,9 @@ public final class TimingEngine {
         return true;
       }
       if (o == O) {
-        // Partial sums coming back were written by an earlier pass: fetch them once the previous
-        // pass's write-backs are issued.
-        return p == 0 || lastEnded >= p - 1;
+        // Partial sums coming back need a free buffer (the pass a buffer-depth back has ended) and
+        // were written by an earlier pass: fetch them once that pass has issued its write-backs.
+        return p - depth[O] <= lastEnded && p - schedule.returnDistance() <= writesIssued;
       }
       return tiles[o].nextFillFreeCycle() <= now;
     }
@@ -399,6 +444,20 @@ public final class TimingEngine {
       int s = slot(q);
       Pass pass = passes[s];
       boolean last = q == n - 1;
+      for (int o = 0; o < 3; o++) {
+        // A tile is in use until the pass before the next one that brings a new tile ends.
+        if (o != O && holding[o] && (last || traffic(q + 1).reads[o] > 0)) {
+          tiles[o].consumeStartCycle(tileStart[o]);
+          tiles[o].consumed(now);
+          holding[o] = false;
+        }
+      }
+      // Reads go before this pass's write-backs (a memory controller serves reads first); only
+      // partial sums this pass wrote wait for its write-backs.
+      lastEnded = q;
+      if (!last) {
+        issueFills(now);
+      }
       if (last) {
         for (int o = 0; o < 3; o++) {
           lastWrites[o] = pass.writes[o];
@@ -410,14 +469,8 @@ public final class TimingEngine {
           lastWriteDone =
               Math.max(lastWriteDone, offChip.issue(now, o, pass.writes[o], true, null));
         }
-        // A tile is in use until the pass before the next one that brings a new tile ends.
-        if (o != O && holding[o] && (last || traffic(q + 1).reads[o] > 0)) {
-          tiles[o].consumeStartCycle(tileStart[o]);
-          tiles[o].consumed(now);
-          holding[o] = false;
-        }
       }
-      lastEnded = q;
+      writesIssued = q;
       lastEnd = now;
       if (!last) {
         issueFills(now);

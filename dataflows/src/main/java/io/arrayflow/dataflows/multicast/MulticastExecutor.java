@@ -10,6 +10,8 @@ import io.arrayflow.dataflows.mapping.LoopNest;
 import io.arrayflow.dataflows.mapping.Mapping;
 import io.arrayflow.dataflows.mapping.MappingCheck;
 import io.arrayflow.dataflows.mapping.MappingResult;
+import io.arrayflow.engine.Timing;
+import io.arrayflow.engine.TimingEngine;
 import io.arrayflow.sim.result.Fidelity;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.Operand;
@@ -27,12 +29,12 @@ import io.arrayflow.workloads.tensor.IntTensor;
  * GLB read delivered to every PE that needs it, Chen et al., JSSC 2017), implementing
  * docs/execution.md: {@code analytical} converts the closed-form counts of {@link AccessAnalysis}
  * (docs/counting.md, after Timeloop) and bounds the cycles; {@code event} runs the segments (one
- * GLB tile each) on the DRAM component with each segment's array time from step costs in closed
- * form; {@code cycle} steps every PE with real values in its register files and times every step
- * from the words it moved. Counts are in operand values: PE-local levels are {@code RF} (summed
- * over PEs and register files), {@code glb} is {@code GLB}, {@code dram} is {@code DRAM}; network
- * deliveries and spatial reductions are at {@code NOC}. Stalls are the array's waits, each cycle
- * attributed to one cause.
+ * GLB tile each) as passes on the timing engine with each segment's array time from step costs in
+ * closed form; {@code cycle} runs the same passes, stepping every PE with real values in its
+ * register files through each segment when it starts and timing every step from the words it moved.
+ * Counts are in operand values: PE-local levels are {@code RF} (summed over PEs and register
+ * files), {@code glb} is {@code GLB}, {@code dram} is {@code DRAM}; network deliveries and spatial
+ * reductions are at {@code NOC}. Stalls are the array's waits, each cycle attributed to one cause.
  */
 public final class MulticastExecutor {
   private static final int ROLES = Role.values().length;
@@ -40,99 +42,67 @@ public final class MulticastExecutor {
 
   private MulticastExecutor() {}
 
-  /** Closed-form counts and the cycle bound of docs/execution.md "Analytical". */
+  /**
+   * Closed-form counts and the cycle bound of docs/execution.md "Analytical": the first segment's
+   * reads on idle memories, the array's steps (or the GLB's bank ports, or a bus, if slower), the
+   * final drain, the least time of the last write-back, and no less than each off-chip memory's
+   * bytes at its peak.
+   */
   public static Execution analytical(OpSpec spec, ArchSpec arch, Hierarchy h, Mapping m) {
     LoopNest nest = nest(spec, h, m);
     AccessCounts counts = AccessAnalysis.count(nest);
     StepPlan plan = new StepPlan(nest, arch);
-    long compute = plan.steps * plan.base;
+    long busy = plan.steps * plan.base;
+    long compute = busy;
     for (int o = 0; o < 3; o++) {
       compute = Math.max(compute, StepPlan.ceilDiv(plan.networkWords(o), plan.wordsPerCycle[o]));
     }
+    SegmentSchedule schedule = new SegmentSchedule(plan, null);
+    long glb = TimingEngine.glbCycles(arch, schedule);
+    long streaming = Math.max(compute, glb);
     long[] reads = new long[3];
     long[] writes = new long[3];
     plan.segmentReads(-1, false, reads);
     plan.segmentWrites(hasNonOutputSegmentLoop(plan), -1, writes);
-    long fill = Timeline.idleCycles(arch, reads, false);
-    long drain = Timeline.leastCycles(arch, writes, true);
-    long path = fill + compute + plan.drainCost() + plan.macDrain + drain;
-    double dramBytes = 0;
+    long fill = TimingEngine.idleCycles(arch, reads, false);
+    long drain = TimingEngine.leastCycles(arch, writes, true);
+    long arrayDrain = plan.drainCost() + plan.macDrain;
+    long path = fill + streaming + arrayDrain + drain;
+    long[] dram = new long[3];
     for (Role r : Role.values()) {
-      int lv = plan.dram;
-      long words =
-          counts.count(lv, r, Action.READ)
-              + counts.count(lv, r, Action.FILL)
-              + counts.count(lv, r, Action.UPDATE);
-      dramBytes +=
-          Math.ceil(words * (double) arch.precision().bits(Operand.values()[r.ordinal()]) / 8);
+      dram[r.ordinal()] =
+          counts.count(plan.dram, r, Action.READ)
+              + counts.count(plan.dram, r, Action.FILL)
+              + counts.count(plan.dram, r, Action.UPDATE);
     }
-    long dramBound = (long) Math.ceil(dramBytes / peakBytesPerCycle(arch));
-    long cycles = Math.max(path, dramBound);
+    long cycles = Math.max(path, TimingEngine.peakBound(arch, dram));
     Counters c = counters(counts, plan);
+    c.addBusyCycles(busy);
+    c.addStall(StallCause.FILL, fill);
+    c.addStall(StallCause.NOC, compute - busy);
+    c.addStall(StallCause.GLB_BANK, streaming - compute);
+    c.addStall(StallCause.DRAIN, arrayDrain + drain);
+    c.addStall(StallCause.DRAM_BANDWIDTH, cycles - path);
     return new Execution(
         Fidelity.ANALYTICAL, counts.macs(), cycles, plan.pes, c.snapshot(), line(m));
   }
 
-  /** Segments on the DRAM component with closed-form step costs (docs/execution.md). */
+  /** Segments as passes on the timing engine, each with closed-form step costs. */
   public static Execution event(OpSpec spec, ArchSpec arch, Hierarchy h, Mapping m) {
     LoopNest nest = nest(spec, h, m);
     AccessCounts counts = AccessAnalysis.count(nest);
     StepPlan plan = new StepPlan(nest, arch);
-    Timeline tl = new Timeline(arch);
-    int seg = plan.segEnd;
-    int[] idx = new int[seg];
-    long[] reads = new long[3];
-    long[] nextReads = new long[3];
-    long[] writes = new long[3];
-    plan.segmentReads(-1, false, reads);
-    tl.start(reads);
-    int carry = -1;
-    boolean flag = false;
-    int nonZeroNonOutput = 0;
-    long noc = 0;
-    for (long s = 0; s < plan.segments; s++) {
-      boolean last = s == plan.segments - 1;
-      int nextCarry = -1;
-      if (!last) {
-        // Odometer step to segment s + 1; the innermost segment loop moves fastest.
-        for (int l = seg - 1; l >= 0; l--) {
-          if (!plan.outputLoop[l] && idx[l] > 0) {
-            nonZeroNonOutput--;
-          }
-          if (++idx[l] < plan.factor[l]) {
-            if (!plan.outputLoop[l]) {
-              nonZeroNonOutput++;
-            }
-            nextCarry = l;
-            break;
-          }
-          idx[l] = 0;
-        }
-      }
-      boolean nextFlag = nonZeroNonOutput > 0;
-      long cycles = plan.segmentCycles(carry, flag, last);
-      noc +=
-          cycles - plan.stepsPerSegment * plan.base - (last ? plan.drainCost() + plan.macDrain : 0);
-      plan.segmentWrites(flag, nextCarry, writes);
-      if (!last) {
-        plan.segmentReads(nextCarry, nextFlag, nextReads);
-      }
-      tl.segment(cycles, last ? null : nextReads, writes);
-      carry = nextCarry;
-      flag = nextFlag;
-    }
-    long total = tl.finish();
-    Counters c = counters(counts, plan);
-    addStalls(c, tl, noc, plan.drainCost() + plan.macDrain);
-    return new Execution(Fidelity.EVENT, counts.macs(), total, plan.pes, c.snapshot(), line(m));
+    Timing timing = TimingEngine.of(arch).run(new SegmentSchedule(plan, null));
+    return timed(Fidelity.EVENT, counts.macs(), counters(counts, plan), timing, plan, m);
   }
 
   /** Steps every PE with int operands and int32 wrap-around accumulation. */
   public static ValueRun<IntTensor> cycle(
       OpSpec spec, ArchSpec arch, Hierarchy h, Mapping m, IntTensor weights, IntTensor inputs) {
     LoopNest nest = nest(spec, h, m);
-    ValueEngine e = new ValueEngine(new StepPlan(nest, arch), false, weights.data(), inputs.data());
-    Execution ex = e.run(arch, line(m));
+    StepPlan plan = new StepPlan(nest, arch);
+    ValueEngine e = new ValueEngine(plan, false, weights.data(), inputs.data());
+    Execution ex = stepped(arch, plan, e, m);
     return new ValueRun<>(
         ex, IntTensor.of(e.outputValues(), spec.n(), spec.g() * spec.m(), spec.p(), spec.q()));
   }
@@ -141,9 +111,9 @@ public final class MulticastExecutor {
   public static ValueRun<FloatTensor> cycle(
       OpSpec spec, ArchSpec arch, Hierarchy h, Mapping m, FloatTensor weights, FloatTensor inputs) {
     LoopNest nest = nest(spec, h, m);
-    ValueEngine e =
-        new ValueEngine(new StepPlan(nest, arch), true, bits(weights.data()), bits(inputs.data()));
-    Execution ex = e.run(arch, line(m));
+    StepPlan plan = new StepPlan(nest, arch);
+    ValueEngine e = new ValueEngine(plan, true, bits(weights.data()), bits(inputs.data()));
+    Execution ex = stepped(arch, plan, e, m);
     int[] out = e.outputValues();
     float[] values = new float[out.length];
     for (int i = 0; i < out.length; i++) {
@@ -151,6 +121,27 @@ public final class MulticastExecutor {
     }
     return new ValueRun<>(
         ex, FloatTensor.of(values, spec.n(), spec.g() * spec.m(), spec.p(), spec.q()));
+  }
+
+  /** Runs the segments on the timing engine, stepping the PE array through each when it starts. */
+  private static Execution stepped(ArchSpec arch, StepPlan plan, ValueEngine e, Mapping m) {
+    Timing timing = TimingEngine.of(arch).run(new SegmentSchedule(plan, e));
+    return timed(Fidelity.CYCLE, plan.steps * plan.pes, e.counters(), timing, plan, m);
+  }
+
+  /** An execution of {@code counts} timed by {@code timing} (its stalls and components added). */
+  private static Execution timed(
+      Fidelity fidelity, long macs, Counters counts, Timing timing, StepPlan plan, Mapping m) {
+    for (StallCause cause : StallCause.values()) {
+      counts.addStall(cause, timing.stall(cause));
+    }
+    return new Execution(
+        fidelity,
+        macs,
+        timing.cycles(),
+        plan.pes,
+        counts.snapshot().plus(timing.components()),
+        line(m));
   }
 
   private static int[] bits(float[] values) {
@@ -168,10 +159,6 @@ public final class MulticastExecutor {
       }
     }
     return false;
-  }
-
-  private static double peakBytesPerCycle(ArchSpec arch) {
-    return arch.dram().peakBytesPerCoreCycle(arch.clockMhz());
   }
 
   private static LoopNest nest(OpSpec spec, Hierarchy h, Mapping m) {
@@ -225,7 +212,7 @@ public final class MulticastExecutor {
   /** Counters from flat counts (see {@link #flatIndex}) and network figures. */
   static Counters counters(
       Hierarchy h, long[] flat, long[] deliveries, long reductions, long macs, StepPlan plan) {
-    Counters c = new Counters("multicast");
+    Counters c = new Counters("pe-array");
     AccessAction[] actions = {AccessAction.READ, AccessAction.FILL, AccessAction.UPDATE};
     for (int lv = 0; lv < h.size(); lv++) {
       Level level = statsLevel(h, lv);
@@ -240,14 +227,6 @@ public final class MulticastExecutor {
     }
     c.add(Level.NOC, Operand.OUTPUTS, AccessAction.SPATIAL_REDUCTION, reductions);
     c.add(Level.MAC, AccessAction.MAC, macs);
-    c.addBusyCycles(plan.steps * plan.base);
     return c;
-  }
-
-  static void addStalls(Counters c, Timeline tl, long noc, long arrayDrain) {
-    c.addStall(StallCause.NOC, noc);
-    c.addStall(StallCause.ARRAY_FILL_DRAIN, arrayDrain + tl.stall(StallCause.ARRAY_FILL_DRAIN));
-    c.addStall(StallCause.DRAM_LATENCY, tl.stall(StallCause.DRAM_LATENCY));
-    c.addStall(StallCause.DRAM_BANDWIDTH, tl.stall(StallCause.DRAM_BANDWIDTH));
   }
 }

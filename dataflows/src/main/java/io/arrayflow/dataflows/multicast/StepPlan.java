@@ -53,6 +53,7 @@ final class StepPlan {
 
   final long base;
   final long macDrain;
+
   final int[] wordsPerCycle = new int[3];
 
   /** Network words of a step of carry loop k, per operand; outputs when the entries return. */

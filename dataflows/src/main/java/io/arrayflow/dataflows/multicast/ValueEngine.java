@@ -1,11 +1,8 @@
 package io.arrayflow.dataflows.multicast;
 
 import io.arrayflow.dataflows.analysis.Action;
-import io.arrayflow.dataflows.exec.Execution;
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.LoopNest;
-import io.arrayflow.sim.result.Fidelity;
-import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.stats.Counters;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
@@ -48,11 +45,12 @@ final class ValueEngine {
   private int stamp;
   private int[] buf = new int[D * 64];
 
-  // Per-segment records.
-  private long[] recCycles = new long[16];
-  private long[][] recReads = new long[3][16];
-  private long[][] recWrites = new long[3][16];
-  private int records;
+  // Where the stepping is: the next step, its loop indices and carry loop.
+  private final int[] idx;
+  private long step;
+  private final long[] lastReads = new long[3];
+  private final long[] lastWrites = new long[3];
+  private long lastDrain;
 
   ValueEngine(StepPlan plan, boolean fp, int[] weights, int[] inputs) {
     this.plan = plan;
@@ -109,6 +107,10 @@ final class ValueEngine {
             case OUTPUTS -> null;
           };
       chains[r.ordinal()] = new Chain(r, top, peIdx);
+    }
+    idx = new int[loops];
+    for (Chain c : chains) {
+      c.plan(-1, idx);
     }
   }
 
@@ -624,87 +626,96 @@ final class ValueEngine {
     return c;
   }
 
-  private void record(long cycles) {
-    if (records == recCycles.length) {
-      int n = records * 2;
-      recCycles = Arrays.copyOf(recCycles, n);
-      for (int o = 0; o < 3; o++) {
-        recReads[o] = Arrays.copyOf(recReads[o], n);
-        recWrites[o] = Arrays.copyOf(recWrites[o], n);
-      }
-    }
-    recCycles[records] = cycles;
+  /** Closes a segment: what it read from and wrote to DRAM. */
+  private void record() {
     for (int o = 0; o < 3; o++) {
-      recReads[o][records] = segReads[o];
-      recWrites[o][records] = segWrites[o];
+      lastReads[o] = segReads[o];
+      lastWrites[o] = segWrites[o];
       segReads[o] = 0;
       segWrites[o] = 0;
     }
-    records++;
   }
 
-  /** Steps the whole loop nest, then times the segments on the DRAM component. */
-  Execution run(ArchSpec arch, String mapping) {
-    int[] idx = new int[loops];
-    long noc = 0;
-    long segCycles = 0;
-    int carry = -1;
-    for (long step = 0; step < plan.steps; step++) {
-      if (step > 0) {
-        carry = -2;
-        for (int t = temporal.length - 1; t >= 0; t--) {
-          int l = temporal[t];
-          if (++idx[l] < plan.factor[l]) {
-            carry = l;
-            break;
-          }
-          idx[l] = 0;
-        }
-      }
-      for (Chain c : chains) {
-        c.plan(carry, idx);
-      }
-      if (carry >= 0) {
-        chains[StepPlan.O].exits(false);
-      }
-      if (step > 0 && carry < plan.segEnd) {
-        record(segCycles);
-        segCycles = 0;
-      }
+  /**
+   * Steps the PE array through the next segment (the steps up to the next change of a segment loop,
+   * or to the end) and returns the cycles its steps took, each timed from the words it moved on the
+   * buses. After the last segment the outputs left in the PEs are flushed ({@link #drainCycles}).
+   */
+  long nextSegment() {
+    if (step >= plan.steps) {
+      throw new IllegalStateException("every segment has been stepped");
+    }
+    long cycles = 0;
+    while (true) {
       for (Chain c : chains) {
         c.entries(step == 0);
         c.macCoordinates(idx);
       }
       macs();
-      long cost = stepCost();
-      noc += cost - plan.base;
-      segCycles += cost;
-    }
-    chains[StepPlan.O].exits(true);
-    long drain = StepPlan.ceilDiv(net[StepPlan.O], plan.wordsPerCycle[StepPlan.O]);
-    Arrays.fill(net, 0);
-    record(segCycles + drain + plan.macDrain);
-
-    Timeline tl = new Timeline(arch);
-    long[] r = new long[3];
-    long[] w = new long[3];
-    for (int o = 0; o < 3; o++) {
-      r[o] = recReads[o][0];
-    }
-    tl.start(r);
-    for (int s = 0; s < records; s++) {
-      boolean last = s == records - 1;
-      for (int o = 0; o < 3; o++) {
-        r[o] = last ? 0 : recReads[o][s + 1];
-        w[o] = recWrites[o][s];
+      cycles += stepCost();
+      step++;
+      if (step == plan.steps) {
+        chains[StepPlan.O].exits(true);
+        lastDrain =
+            StepPlan.ceilDiv(net[StepPlan.O], plan.wordsPerCycle[StepPlan.O]) + plan.macDrain;
+        Arrays.fill(net, 0);
+        record();
+        return cycles;
       }
-      tl.segment(recCycles[s], last ? null : r, w);
+      int carry = -1;
+      for (int t = temporal.length - 1; t >= 0; t--) {
+        int l = temporal[t];
+        if (++idx[l] < plan.factor[l]) {
+          carry = l;
+          break;
+        }
+        idx[l] = 0;
+      }
+      for (Chain c : chains) {
+        c.plan(carry, idx);
+      }
+      // Outputs leaving at this step were written back by the segment that ends here.
+      chains[StepPlan.O].exits(false);
+      if (carry < plan.segEnd) {
+        record();
+        return cycles;
+      }
     }
-    long total = tl.finish();
-    Counters c =
-        MulticastExecutor.counters(h, flat, deliveries, reductions, plan.steps * plan.pes, plan);
-    MulticastExecutor.addStalls(c, tl, noc, drain + plan.macDrain);
-    return new Execution(
-        Fidelity.CYCLE, plan.steps * plan.pes, total, plan.pes, c.snapshot(), mapping);
+  }
+
+  /** Cycles of flushing the PEs' outputs after the last step, plus the MAC pipeline's drain. */
+  long drainCycles() {
+    return lastDrain;
+  }
+
+  /**
+   * Checks that the segment just stepped moved what the planner said segment {@code p} moves
+   * ({@code reads} and {@code writes} per operand from {@code offset}); throws if not.
+   */
+  void checkTraffic(long p, long[] reads, long[] writes, int offset) {
+    for (int o = 0; o < 3; o++) {
+      if (lastReads[o] != reads[offset + o] || lastWrites[o] != writes[offset + o]) {
+        throw new IllegalStateException(
+            "segment "
+                + p
+                + " of "
+                + nest.spec().name()
+                + ": the stepped array moved "
+                + lastReads[o]
+                + " reads and "
+                + lastWrites[o]
+                + " writes of "
+                + StepPlan.ROLES[o].key()
+                + " to DRAM, the plan "
+                + reads[offset + o]
+                + " and "
+                + writes[offset + o]);
+      }
+    }
+  }
+
+  /** The counts of everything stepped so far. */
+  Counters counters() {
+    return MulticastExecutor.counters(h, flat, deliveries, reductions, plan.steps * plan.pes, plan);
   }
 }

@@ -7,7 +7,6 @@ import io.arrayflow.sim.spec.Preload;
 import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.sim.stats.Counters;
 import io.arrayflow.sim.stats.Level;
-import io.arrayflow.sim.stats.StallCause;
 import io.arrayflow.workloads.spec.OpSpec;
 import java.math.BigInteger;
 
@@ -61,7 +60,8 @@ final class FoldPlan {
   private final boolean[] kept = new boolean[3];
   private final long[] capacityValues = new long[3];
   private final int[] bits = new int[3];
-  private final boolean[] prefetch = new boolean[3];
+  private final boolean[] resident = new boolean[3];
+  private final int fifoTiles;
   private final int stationaryIn;
   private final int rowOperand;
   private final int colOperand;
@@ -124,13 +124,11 @@ final class FoldPlan {
       long bytes = 0;
       if (kept[i]) {
         bytes = glb.partitionBytes(op) > 0 ? glb.partitionBytes(op) : glb.sharedBytes() / sharers;
-        if (glb.doubleBuffered()) {
-          bytes /= 2;
-        }
+        bytes /= glb.buffers();
       }
       capacityValues[i] = bytes * 8 / bits[i];
-      prefetch[i] = kept[i] ? glb.doubleBuffered() : i == stationaryIn && fifo(arch) >= 1;
     }
+    fifoTiles = stationaryIn >= 0 && !kept[stationaryIn] ? fifo(arch) : 0;
     if (stationaryIn >= 0
         && !kept[stationaryIn]
         && preload == Preload.OVERLAPPED
@@ -146,6 +144,28 @@ final class FoldPlan {
     sFits = stationaryIn >= 0 && stationaryData() <= capacityValues[stationaryIn];
     rFits = rowData() <= capacityValues[rowOperand];
     cFits = (long) Math.min(cols, colsSize) * streamed <= capacityValues[colOperand];
+    long[] tensor = {groups * wg, groups * xg, groups * og};
+    for (Operand op : OPERANDS) {
+      int i = op.ordinal();
+      resident[i] = glb.resident(op) && tensor[i] <= capacityValues[i];
+    }
+  }
+
+  /**
+   * Whether operand {@code op} stays in the GLB between layers ({@code glb.resident}) and its whole
+   * tensor fits one tile of its space: it is there when the layer starts (inputs, weights) or stays
+   * there after it (outputs), so it moves nothing off chip.
+   */
+  boolean resident(Operand op) {
+    return resident[op.ordinal()];
+  }
+
+  /**
+   * Tile buffers of the stationary operand's weight FIFO when it bypasses the GLB ({@code
+   * noc.weight_fifo_tiles}; the tile of the next fold waits there), 0 otherwise.
+   */
+  int fifoTiles() {
+    return fifoTiles;
   }
 
   private static int fifo(ArchSpec arch) {
@@ -199,17 +219,47 @@ final class FoldPlan {
     return (long) Math.min(rows, rowsSize) * Math.min(cols, colsSize);
   }
 
-  /** SCALE-Sim fold-sum compute cycles (overlapped preload: only the first fold pays it). */
-  long computeCycles() {
-    return df.layerCycles(spec, rows, cols, preload);
+  /**
+   * The compute phases of fold {@code f} at event fidelity into {@code out}, from SCALE-Sim v2's
+   * fold formula split into its parts (docs/execution.md "Systolic NoC"): {@code fill} is the
+   * stationary tile's preload ({@code Ra}; with {@code preload: overlapped} only the first fold
+   * pays it, a later one waits {@code max(0, Ra − T)} for its shadow tile), {@code busy} the {@code
+   * T} streamed cycles, {@code drain} the skewed wavefront leaving the array ({@code Ra + Ca − 2}),
+   * of which the next fold runs under all ({@code overlapped}) or none.
+   */
+  void foldPhases(int f, io.arrayflow.engine.Pass out) {
+    long preloaded = df.hasStationaryPreload() && (f == 0 || preload == Preload.SERIAL) ? rows : 0;
+    phases(f, preloaded, (long) rows + cols + streamed - 2, out);
   }
 
-  /** The compute cycles of fold {@code f} by the fold formula. */
-  long foldCycles(int f) {
-    long cycles = df.foldCycles(rows, cols, streamed);
-    return df.hasStationaryPreload() && preload == Preload.OVERLAPPED && f > 0
-        ? cycles - rows
-        : cycles;
+  /**
+   * The compute phases of fold {@code f} into {@code out} from its stepped parts: {@code preloaded}
+   * cycles shifting in its stationary tile, then {@code streaming} cycles from its first token
+   * entering the array to its last leaving.
+   */
+  void phases(int f, long preloaded, long streaming, io.arrayflow.engine.Pass out) {
+    boolean pipelined = df.hasStationaryPreload() && preload == Preload.OVERLAPPED;
+    long shadowWait = pipelined && f > 0 ? Math.max(0, rows - (long) streamed) : 0;
+    long drain = streaming - streamed;
+    out.compute(preloaded + shadowWait, streamed, 0, drain, pipelined && f + 1 < folds ? drain : 0);
+  }
+
+  /**
+   * The closed-form compute cycles of the fold pipeline: every fold's fill and busy cycles plus the
+   * drains the next fold does not run under (the analytical bound, and the event cycles when
+   * nothing waits).
+   */
+  long pipelineCycles() {
+    long drain = (long) rows + cols - 2;
+    boolean pipelined = df.hasStationaryPreload() && preload == Preload.OVERLAPPED;
+    long cycles = 0;
+    for (int f = 0; f < folds; f++) {
+      long preloaded =
+          df.hasStationaryPreload() && (f == 0 || preload == Preload.SERIAL) ? rows : 0;
+      long shadowWait = pipelined && f > 0 ? Math.max(0, rows - (long) streamed) : 0;
+      cycles += preloaded + shadowWait + streamed + (pipelined && f + 1 < folds ? 0 : drain);
+    }
+    return cycles;
   }
 
   /** Whether operand {@code op} is kept in the GLB (otherwise its GLB traffic goes to DRAM). */
@@ -219,10 +269,6 @@ final class FoldPlan {
 
   int bits(Operand op) {
     return bits[op.ordinal()];
-  }
-
-  boolean prefetched(Operand op) {
-    return prefetch[op.ordinal()];
   }
 
   /** The one-line fold description. */
@@ -343,6 +389,11 @@ final class FoldPlan {
         t[OUTPUT_UPDATES] = g * og;
       }
     }
+    for (int i = 0; i < TRAFFIC_SLOTS; i++) {
+      if (resident[slotOperand(i).ordinal()]) {
+        t[i] = 0;
+      }
+    }
     return t;
   }
 
@@ -362,11 +413,6 @@ final class FoldPlan {
     return bytes(Operand.WEIGHTS, all[W])
         + bytes(Operand.INPUTS, all[X])
         + bytes(Operand.OUTPUTS, all[PSUM_READS] + all[OUTPUT_UPDATES]);
-  }
-
-  /** Adds ARRAY_FILL_DRAIN stall cycles for folds of the given durations (duration − T each). */
-  void addFillDrain(Counters c, long totalFoldCycles) {
-    c.addStall(StallCause.ARRAY_FILL_DRAIN, totalFoldCycles - (long) folds * streamed);
   }
 
   // ---------------------------------------------------------------- per-fold DRAM transfers
@@ -434,7 +480,52 @@ final class FoldPlan {
         }
       }
     }
+    for (Operand op : OPERANDS) {
+      if (resident[op.ordinal()]) {
+        java.util.Arrays.fill(op == Operand.OUTPUTS ? writes : reads[op.ordinal()], 0);
+      }
+    }
     return new Transfers(reads, psumReads, writes);
+  }
+
+  /**
+   * The array's edge traffic of fold {@code f} in {@link #edgeTraffic}'s order (weight reads, input
+   * reads, output reads, output updates); summed over the folds, it is {@link #edgeTraffic}.
+   */
+  long[] foldEdge(int f) {
+    int c = (f / foldsR) % foldsC;
+    int r = f % foldsR;
+    int uR = usedRows(r);
+    int uC = usedCols(c);
+    long rowBefore = (long) r * rows;
+    long rowAfter = rowBefore + uR;
+    long area = (long) rowsSize * colsSize;
+    long areaBefore = (long) c * cols * rowsSize + (long) uC * rowBefore;
+    long areaAfter = areaBefore + (long) uC * uR;
+    long rowShare = share(rowReads(), rowBefore, rowAfter, rowsSize);
+    long slice = (long) uC * streamed;
+    long[] e = new long[TRAFFIC_SLOTS];
+    switch (df) {
+      case WS -> {
+        e[W] = share(stationaryPreloads(), areaBefore, areaAfter, area);
+        e[X] = rowShare;
+      }
+      case IS -> {
+        e[X] = share(stationaryPreloads(), areaBefore, areaAfter, area);
+        e[W] = rowShare;
+      }
+      case OS -> {
+        e[W] = slice;
+        e[X] = rowShare;
+      }
+    }
+    if (df == SystolicDataflow.OS) {
+      e[OUTPUT_UPDATES] = (long) uR * uC;
+    } else {
+      e[OUTPUT_UPDATES] = slice;
+      e[PSUM_READS] = r > 0 ? slice : 0;
+    }
+    return e;
   }
 
   /** {@code floor(total·after/whole) − floor(total·before/whole)}: a fold's share of a sweep. */

@@ -132,18 +132,28 @@ public final class SystolicArray {
 
   /** Steps {@code spec} with int operands; the finished engine holds outputs, folds and counts. */
   Engine step(OpSpec spec, IntTensor weights, IntTensor inputs) {
-    check(spec, weights.size(), inputs.size());
-    Engine e = new Engine(spec, false, weights.data(), inputs.data());
+    Engine e = engine(spec, weights, inputs);
     e.cycles = e.run();
     return e;
   }
 
   /** Steps {@code spec} in float32; the finished engine holds outputs, folds and counts. */
   Engine step(OpSpec spec, FloatTensor weights, FloatTensor inputs) {
-    check(spec, weights.size(), inputs.size());
-    Engine e = new Engine(spec, true, bits(weights.data()), bits(inputs.data()));
+    Engine e = engine(spec, weights, inputs);
     e.cycles = e.run();
     return e;
+  }
+
+  /** An engine for {@code spec} with int operands, ready to step its folds one by one. */
+  Engine engine(OpSpec spec, IntTensor weights, IntTensor inputs) {
+    check(spec, weights.size(), inputs.size());
+    return new Engine(spec, false, weights.data(), inputs.data());
+  }
+
+  /** An engine for {@code spec} in float32, ready to step its folds one by one. */
+  Engine engine(OpSpec spec, FloatTensor weights, FloatTensor inputs) {
+    check(spec, weights.size(), inputs.size());
+    return new Engine(spec, true, bits(weights.data()), bits(inputs.data()));
   }
 
   static IntTensor intOutput(OpSpec spec, Engine e) {
@@ -227,6 +237,8 @@ public final class SystolicArray {
 
     final long[] foldCycles;
     long cycles;
+    private int stepped;
+    private long lastPreload;
     private long[] statReal;
     private long[] shadowReal;
 
@@ -297,33 +309,59 @@ public final class SystolicArray {
       foldCycles = new long[folds];
     }
 
+    /** Steps every fold back to back (no pass overlaps the next); returns the cycles. */
     long run() {
       long cycles = 0;
       for (int f = 0; f < folds; f++) {
-        long fold = 0;
-        if (dataflow == SystolicDataflow.OS) {
-          fold = streamOutputStationary(f);
-        } else {
-          if (f == 0 || preload == Preload.SERIAL) {
-            for (int loaded = 0; loaded < rows; loaded++) {
-              shiftInTileRow(stat, statReal, f, rows - 1 - loaded);
-              fold++;
-            }
-          } else {
-            int[] t = stat;
-            stat = shadow;
-            shadow = t;
-            long[] r = statReal;
-            statReal = shadowReal;
-            shadowReal = r;
-          }
-          int next = preload == Preload.OVERLAPPED && f + 1 < folds ? f + 1 : -1;
-          fold += streamStationary(f, next);
-        }
-        foldCycles[f] = fold;
-        cycles += fold;
+        cycles += stepFold(f);
       }
       return cycles;
+    }
+
+    /** Folds of this layer. */
+    int folds() {
+      return folds;
+    }
+
+    /**
+     * Steps fold {@code f} (folds in order, each once) and returns its cycles: the stationary
+     * tile's preload when this fold pays it ({@link #preloadCycles}), then streaming until the last
+     * token has left the array.
+     */
+    long stepFold(int f) {
+      if (f != stepped) {
+        throw new IllegalStateException("fold " + f + " stepped out of order, expected " + stepped);
+      }
+      stepped++;
+      long fold = 0;
+      lastPreload = 0;
+      if (dataflow == SystolicDataflow.OS) {
+        fold = streamOutputStationary(f);
+      } else {
+        if (f == 0 || preload == Preload.SERIAL) {
+          for (int loaded = 0; loaded < rows; loaded++) {
+            shiftInTileRow(stat, statReal, f, rows - 1 - loaded);
+            fold++;
+          }
+          lastPreload = fold;
+        } else {
+          int[] t = stat;
+          stat = shadow;
+          shadow = t;
+          long[] r = statReal;
+          statReal = shadowReal;
+          shadowReal = r;
+        }
+        int next = preload == Preload.OVERLAPPED && f + 1 < folds ? f + 1 : -1;
+        fold += streamStationary(f, next);
+      }
+      foldCycles[f] = fold;
+      return fold;
+    }
+
+    /** Cycles the last stepped fold spent preloading its stationary tile (0 if shadow-loaded). */
+    long preloadCycles() {
+      return lastPreload;
     }
 
     private int foldGroup(int f) {

@@ -2,7 +2,8 @@ package io.arrayflow.dataflows.systolic;
 
 import io.arrayflow.dataflows.exec.Execution;
 import io.arrayflow.dataflows.exec.ValueRun;
-import io.arrayflow.memory.dram.Dram;
+import io.arrayflow.engine.Timing;
+import io.arrayflow.engine.TimingEngine;
 import io.arrayflow.sim.result.Fidelity;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.Operand;
@@ -18,54 +19,69 @@ import io.arrayflow.workloads.tensor.IntTensor;
  * The three fidelities of a systolic-NoC architecture running one layer as folds of a GEMM
  * (SCALE-Sim v2, Samajdar et al., ISPASS 2020; the TPU's weight FIFO and shadow tile, Jouppi et
  * al., ISCA 2017), each returning the common {@link Execution}. Counts are identical in all three
- * (docs/counting.md, systolic section): {@code analytical} computes them and the cycles in closed
- * form ({@code max(}fold-sum compute cycles, DRAM bytes ÷ peak bytes per cycle{@code )}); {@code
- * event} runs the folds as passes of their exact duration against the memory-model DRAM; {@code
- * cycle} steps every PE with real values ({@link SystolicArray}) and runs the same DRAM driver with
- * the stepped fold durations, so its cycles equal {@code event}'s (docs/execution.md).
+ * (docs/counting.md, systolic section). {@code event} runs the folds as passes on the timing engine
+ * ({@link FoldSchedule}) with each fold's phases from the fold formula; {@code cycle} runs the same
+ * schedule and steps every PE with real values ({@link SystolicArray}) through each fold when it
+ * starts, so its cycles equal {@code event}'s; {@code analytical} bounds them in closed form
+ * (docs/execution.md).
  */
 public final class SystolicExecutor {
 
   private SystolicExecutor() {}
 
-  /** Closed-form counts and cycles, no stepping and no per-fold work. */
+  /**
+   * Closed-form counts and cycles: the first fold's reads on idle memories, the fold pipeline (or
+   * the GLB's bank ports, if slower), the least time of the last write-back, and no less than each
+   * off-chip memory's bytes at its peak.
+   */
   public static Execution analytical(OpSpec spec, ArchSpec arch, SystolicDataflow df) {
     FoldPlan plan = new FoldPlan(spec, arch, df);
-    Counters c = new Counters(SystolicArray.COMPONENT);
+    Counters c = new Counters("pe-array");
     plan.addArrayCounts(c);
-    long[] edge = plan.edgeTraffic();
-    plan.addEdgeCounts(c, edge);
+    plan.addEdgeCounts(c, plan.edgeTraffic());
     addKeptDram(c, plan, plan.keptDramTraffic());
-    long compute = plan.computeCycles();
-    double peak = Dram.create("dram", arch.dram(), arch.clockMhz()).peakBytesPerCycle();
-    long dramCycles = (long) Math.ceil(plan.dramBytes() / peak);
-    long cycles = Math.max(compute, dramCycles);
-    plan.addFillDrain(c, compute);
-    c.addStall(StallCause.DRAM_BANDWIDTH, cycles - compute);
-    c.addBusyCycles(compute);
+    FoldSchedule schedule = new FoldSchedule(plan, null);
+    FoldPlan.Transfers t = schedule.transfers();
+    long[] first = TimingEngine.firstReads(schedule);
+    long fill = TimingEngine.idleCycles(arch, first, false);
+    long[] lastWrites = {0, 0, t.writes()[plan.folds - 1]};
+    long drain = TimingEngine.leastCycles(arch, lastWrites, true);
+    long pipeline = plan.pipelineCycles();
+    long glb = TimingEngine.glbCycles(arch, schedule);
+    long compute = Math.max(pipeline, glb);
+    long path = fill + compute + drain;
+    long cycles = Math.max(path, memoryBound(arch, plan));
+    long busy = (long) plan.folds * plan.streamed;
+    long ramp = pipeline - busy;
+    c.addBusyCycles(busy);
+    c.addStall(StallCause.FILL, fill);
+    c.addStall(StallCause.DRAIN, drain);
+    // The fold pipeline's own preload and drain cycles: the first fold's preload is fill, the rest
+    // of the ramp drain (docs/execution.md), so that busy + stalls = cycles.
+    long preload = df.hasStationaryPreload() ? plan.rows : 0;
+    c.addStall(StallCause.FILL, Math.min(ramp, preload));
+    c.addStall(StallCause.DRAIN, ramp - Math.min(ramp, preload));
+    c.addStall(StallCause.GLB_BANK, compute - pipeline);
+    c.addStall(StallCause.DRAM_BANDWIDTH, cycles - path);
     return new Execution(
         Fidelity.ANALYTICAL, spec.macs(), cycles, plan.utilisedPes(), c.snapshot(), plan.mapping());
   }
 
-  /** Folds as passes of the fold formula's duration, DRAM transfers on the memory-model DRAM. */
+  /** Folds as passes of the fold formula's phases on the timing engine. */
   public static Execution event(OpSpec spec, ArchSpec arch, SystolicDataflow df) {
     FoldPlan plan = new FoldPlan(spec, arch, df);
-    Counters c = new Counters(SystolicArray.COMPONENT);
+    Counters c = new Counters("pe-array");
     plan.addArrayCounts(c);
     long[] edge = plan.edgeTraffic();
     plan.addEdgeCounts(c, edge);
-    long[] durations = new long[plan.folds];
-    for (int f = 0; f < durations.length; f++) {
-      durations[f] = plan.foldCycles(f);
-    }
-    return timed(Fidelity.EVENT, spec, arch, plan, c, edge, durations);
+    return timed(Fidelity.EVENT, spec, arch, plan, c, edge, new FoldSchedule(plan, null));
   }
 
   /** Steps every PE with int operands (int32 accumulation); outputs {@code [N][G*M][P][Q]}. */
   public static ValueRun<IntTensor> cycle(
       OpSpec spec, ArchSpec arch, SystolicDataflow df, IntTensor weights, IntTensor inputs) {
     FoldPlan plan = new FoldPlan(spec, arch, df);
-    SystolicArray.Engine e = SystolicArray.of(arch, df).step(spec, weights, inputs);
+    SystolicArray.Engine e = SystolicArray.of(arch, df).engine(spec, weights, inputs);
     return new ValueRun<>(stepped(spec, arch, plan, e), SystolicArray.intOutput(spec, e));
   }
 
@@ -73,22 +89,35 @@ public final class SystolicExecutor {
   public static ValueRun<FloatTensor> cycle(
       OpSpec spec, ArchSpec arch, SystolicDataflow df, FloatTensor weights, FloatTensor inputs) {
     FoldPlan plan = new FoldPlan(spec, arch, df);
-    SystolicArray.Engine e = SystolicArray.of(arch, df).step(spec, weights, inputs);
+    SystolicArray.Engine e = SystolicArray.of(arch, df).engine(spec, weights, inputs);
     return new ValueRun<>(stepped(spec, arch, plan, e), SystolicArray.floatOutput(spec, e));
   }
 
+  /** Runs the folds on the engine, stepping the array through each when it starts. */
   private static Execution stepped(
       OpSpec spec, ArchSpec arch, FoldPlan plan, SystolicArray.Engine e) {
-    Counters c = new Counters(SystolicArray.COMPONENT);
-    e.addArrayCounts(c);
+    FoldSchedule schedule = new FoldSchedule(plan, e);
+    Counters c = new Counters("pe-array");
+    Execution timed = timed(Fidelity.CYCLE, spec, arch, plan, c, null, schedule);
+    // Counts of what the array did, as stepped (the engine has stepped every fold by now).
+    Counters array = new Counters("pe-array");
+    e.addArrayCounts(array);
     long[] edge = e.edgeTraffic();
-    plan.addEdgeCounts(c, edge);
-    return timed(Fidelity.CYCLE, spec, arch, plan, c, edge, e.foldCycles);
+    plan.addEdgeCounts(array, edge);
+    checkBypassed(spec, plan, schedule.transfers(), edge);
+    addKeptDram(array, plan, moved(plan, schedule.transfers()));
+    return new Execution(
+        Fidelity.CYCLE,
+        timed.macs(),
+        timed.cycles(),
+        timed.utilisedPes(),
+        array.snapshot().plus(timed.stats()),
+        timed.mapping());
   }
 
   /**
-   * Adds the DRAM transfers the driver issues for kept operands, checks that those of bypassed
-   * operands equal their counted edge traffic {@code edge}, runs the driver and wraps the result.
+   * Runs {@code schedule} on the timing engine and wraps the result with the counts in {@code c}
+   * (plus the DRAM transfers of kept operands, once {@code edge} is known).
    */
   private static Execution timed(
       Fidelity fidelity,
@@ -97,8 +126,38 @@ public final class SystolicExecutor {
       FoldPlan plan,
       Counters c,
       long[] edge,
-      long[] durations) {
-    FoldPlan.Transfers t = plan.transfers();
+      FoldSchedule schedule) {
+    if (edge != null) {
+      checkBypassed(spec, plan, schedule.transfers(), edge);
+      addKeptDram(c, plan, moved(plan, schedule.transfers()));
+    }
+    Timing timing = engine(arch, plan).run(schedule);
+    for (StallCause cause : StallCause.values()) {
+      c.addStall(cause, timing.stall(cause));
+    }
+    return new Execution(
+        fidelity,
+        spec.macs(),
+        timing.cycles(),
+        plan.utilisedPes(),
+        c.snapshot().plus(timing.components()),
+        plan.mapping());
+  }
+
+  private static TimingEngine engine(ArchSpec arch, FoldPlan plan) {
+    TimingEngine engine = TimingEngine.of(arch);
+    if (plan.fifoTiles() > 0) {
+      engine = engine.withBuffers(stationary(plan), plan.fifoTiles());
+    }
+    return engine;
+  }
+
+  private static Operand stationary(FoldPlan plan) {
+    return plan.df == SystolicDataflow.WS ? Operand.WEIGHTS : Operand.INPUTS;
+  }
+
+  /** The values the tile model moves per traffic slot (weights, inputs, psum reads, updates). */
+  private static long[] moved(FoldPlan plan, FoldPlan.Transfers t) {
     long[] moved = new long[FoldPlan.TRAFFIC_SLOTS];
     for (Operand op : Operand.values()) {
       for (long v : t.reads()[op.ordinal()]) {
@@ -109,6 +168,12 @@ public final class SystolicExecutor {
       moved[FoldPlan.PSUM_READS] += t.psumReads()[f];
       moved[FoldPlan.OUTPUT_UPDATES] += t.writes()[f];
     }
+    return moved;
+  }
+
+  /** Checks that the DRAM transfers of bypassed operands equal their counted edge traffic. */
+  private static void checkBypassed(OpSpec spec, FoldPlan plan, FoldPlan.Transfers t, long[] edge) {
+    long[] moved = moved(plan, t);
     for (int i = 0; i < FoldPlan.TRAFFIC_SLOTS; i++) {
       Operand op = FoldPlan.slotOperand(i);
       if (!plan.keeps(op) && moved[i] != edge[i]) {
@@ -125,16 +190,18 @@ public final class SystolicExecutor {
                 + edge[i]);
       }
     }
-    addKeptDram(c, plan, moved);
-    long compute = 0;
-    for (long d : durations) {
-      compute += d;
+  }
+
+  /** Each off-chip memory's bytes at its peak, the slowest: no schedule beats it. */
+  private static long memoryBound(ArchSpec arch, FoldPlan plan) {
+    long[] kd = plan.keptDramTraffic();
+    long[] edge = plan.edgeTraffic();
+    long[] values = new long[3];
+    for (int i = 0; i < FoldPlan.TRAFFIC_SLOTS; i++) {
+      Operand op = FoldPlan.slotOperand(i);
+      values[op.ordinal()] += plan.keeps(op) ? kd[i] : edge[i];
     }
-    long cycles = FoldTimeline.run(arch, plan, t, durations, c);
-    plan.addFillDrain(c, compute);
-    c.addBusyCycles(compute);
-    return new Execution(
-        fidelity, spec.macs(), cycles, plan.utilisedPes(), c.snapshot(), plan.mapping());
+    return TimingEngine.peakBound(arch, values);
   }
 
   /** Adds DRAM traffic of the kept operands: weight, input, output reads and output updates. */

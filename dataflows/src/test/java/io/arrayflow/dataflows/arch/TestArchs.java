@@ -227,6 +227,7 @@ public final class TestArchs {
         a.noc(),
         a.glb(),
         dram,
+        a.memories(),
         a.vectorUnit());
   }
 

@@ -33,6 +33,7 @@ import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import io.arrayflow.workloads.tensor.FloatTensor;
 import io.arrayflow.workloads.tensor.IntTensor;
+import java.util.EnumSet;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,13 @@ class MulticastInvariantsTest {
             .precision(new Precision(bits, bits, 16, 32))
             .noc(noc.build())
             .dram(dram)
-            .glb(GlbSpec.builder().doubleBuffered(ideal || rnd.nextBoolean()).build())
+            .glb(
+                GlbSpec.builder()
+                    .keep(EnumSet.allOf(Operand.class))
+                    .banks(ideal ? 1024 : 27)
+                    .portsPerBank(ideal ? 16 : 1)
+                    .doubleBuffered(ideal || rnd.nextBoolean())
+                    .build())
             .pe(new PeSpec(new MacSpec(latency, rnd.nextBoolean()), RfSpec.defaults()))
             .build();
     return new Run(c, arch, bits);
@@ -202,6 +209,7 @@ class MulticastInvariantsTest {
 
   private static long avoidableStalls(Stats s) {
     return s.stallCycles(StallCause.NOC)
+        + s.stallCycles(StallCause.GLB_BANK)
         + s.stallCycles(StallCause.DRAM_LATENCY)
         + s.stallCycles(StallCause.DRAM_BANDWIDTH);
   }

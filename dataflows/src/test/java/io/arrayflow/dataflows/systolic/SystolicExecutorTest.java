@@ -91,16 +91,25 @@ class SystolicExecutorTest {
     // Invariant 1: every access count is the same in all three fidelities.
     assertSameCounts(analytical.stats(), event.stats());
     assertSameCounts(event.stats(), cycle.execution().stats());
-    // Invariant 2: event and cycle run the same DRAM driver on the same fold durations.
+    // Invariant 2: event and cycle run the same passes on the same engine with the same phases.
     assertEquals(event.cycles(), cycle.execution().cycles());
     assertEquals(event.stats(), cycle.execution().stats());
-    // Invariant 3: analytical <= event, and event is the compute cycles plus the DRAM waits.
+    // Invariant 3: analytical <= event, equal when nothing but fill and drain stalls.
+    assertTrue(analytical.cycles() <= event.cycles(), analytical.cycles() + " > " + event.cycles());
+    if (avoidableStalls(event.stats()) == 0) {
+      assertEquals(analytical.cycles(), event.cycles());
+    }
+    // Every cycle is busy or one stall, in every fidelity.
+    for (Execution e : List.of(analytical, event)) {
+      assertEquals(
+          e.cycles(), e.stats().busyCycles("pe-array") + e.stats().totalStallCycles(), e::toString);
+    }
+    // Folds that never overlap take at least SCALE-Sim's fold sum.
     long compute =
         df.layerCycles(spec, arch.peArray().rows(), arch.peArray().cols(), arch.noc().preload());
-    assertTrue(analytical.cycles() <= event.cycles(), analytical.cycles() + " > " + event.cycles());
-    assertTrue(analytical.cycles() >= compute);
-    assertEquals(compute, event.cycles() - dramStalls(event.stats()));
-    assertTrue(event.stats().totalStallCycles() <= event.cycles());
+    if (arch.noc().preload() == Preload.SERIAL || !df.hasStationaryPreload()) {
+      assertTrue(event.cycles() >= compute, event.cycles() + " < " + compute);
+    }
     assertEquals(spec.macs(), event.stats().countWithoutOperand(Level.MAC, AccessAction.MAC));
     assertEquals(Fidelity.CYCLE, cycle.execution().fidelity());
     assertEquals(analytical.mapping(), cycle.execution().mapping());
@@ -184,14 +193,18 @@ class SystolicExecutorTest {
     assertEquals(12, s.count(Level.DRAM, Operand.INPUTS, AccessAction.READ));
     assertEquals(0, s.count(Level.DRAM, Operand.OUTPUTS, AccessAction.READ));
     assertEquals(12, s.count(Level.DRAM, Operand.OUTPUTS, AccessAction.UPDATE));
-    assertEquals(74, e.cycles());
-    assertEquals(16, s.stallCycles(StallCause.ARRAY_FILL_DRAIN));
-    assertEquals(31, s.stallCycles(StallCause.DRAM_LATENCY));
-    assertEquals(11, s.stallCycles(StallCause.DRAM_BANDWIDTH));
+    // docs/execution.md's systolic example: the folds start at 13, 21, 32 and 40; fold 2 waits
+    // 3 cycles for weights issued when fold 0 ended, the access latency of an idle memory.
+    assertEquals(62, e.cycles());
+    assertEquals(13 + 4 * 2, s.stallCycles(StallCause.FILL));
+    assertEquals(4 * 2 + 14, s.stallCycles(StallCause.DRAIN));
+    assertEquals(3, s.stallCycles(StallCause.DRAM_LATENCY));
+    assertEquals(0, s.stallCycles(StallCause.DRAM_BANDWIDTH));
     assertEquals(4, e.utilisedPes());
     assertEquals(
         "ws: K=3 on 2 rows (2 folds), M=3 on 2 cols (2 folds), EF=4 streamed", e.mapping());
-    assertEquals(32, SystolicExecutor.analytical(spec, arch, SystolicDataflow.WS).cycles());
+    assertEquals(
+        13 + 32 + 14, SystolicExecutor.analytical(spec, arch, SystolicDataflow.WS).cycles());
   }
 
   @Test
@@ -268,10 +281,9 @@ class SystolicExecutorTest {
       Execution event = SystolicExecutor.event(spec, arch, df);
       assertSameCounts(analytical.stats(), event.stats());
       assertTrue(analytical.cycles() <= event.cycles(), spec.name());
-      assertEquals(
-          df.layerCycles(spec, arch.peArray().rows(), arch.peArray().cols(), arch.noc().preload()),
-          event.cycles() - dramStalls(event.stats()),
-          spec.name());
+      if (avoidableStalls(event.stats()) == 0) {
+        assertEquals(analytical.cycles(), event.cycles(), spec.name());
+      }
     }
   }
 
@@ -294,8 +306,12 @@ class SystolicExecutorTest {
     assertEquals(28536832L / 16, e.cycles());
   }
 
-  private static long dramStalls(Stats s) {
-    return s.stallCycles(StallCause.DRAM_LATENCY) + s.stallCycles(StallCause.DRAM_BANDWIDTH);
+  /** Stalls beyond fill and drain: the ones the analytical bound leaves out. */
+  private static long avoidableStalls(Stats s) {
+    return s.stallCycles(StallCause.DRAM_LATENCY)
+        + s.stallCycles(StallCause.DRAM_BANDWIDTH)
+        + s.stallCycles(StallCause.GLB_BANK)
+        + s.stallCycles(StallCause.NOC);
   }
 
   private static void assertSameCounts(Stats expected, Stats actual) {
@@ -317,11 +333,11 @@ class SystolicExecutorTest {
 
   @ParameterizedTest
   @EnumSource(SystolicDataflow.class)
-  void dramStallsAreZeroOnlyWhenNothingWaits(SystolicDataflow df) {
+  void theFirstFoldsWaitForItsOperandsIsFill(SystolicDataflow df) {
     OpSpec spec = OpSpec.fc("fc", 4, 8, 8);
     ArchSpec arch = SystolicArchs.small(4, 4, Preload.SERIAL, 1024, ALL, true, 0);
     Execution event = SystolicExecutor.event(spec, arch, df);
-    // The first fold always waits for its operands: at least the DRAM latency.
-    assertTrue(event.stats().stallCycles(StallCause.DRAM_LATENCY) >= 10, event.stats()::toString);
+    // The first fold always waits for its operands from an idle memory: at least its latency.
+    assertTrue(event.stats().stallCycles(StallCause.FILL) >= 10, event.stats()::toString);
   }
 }
