@@ -5,7 +5,6 @@ import io.arrayflow.memory.glb.TileBuffers;
 import io.arrayflow.sim.kernel.Kernel;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.Operand;
-import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.sim.stats.StallCause;
 
 /**
@@ -109,15 +108,7 @@ public final class TimingEngine {
     for (long p = 0; p < schedule.passes(); p++) {
       pass.clearTraffic();
       schedule.traffic(p, pass);
-      for (Operand op : OPERANDS) {
-        int o = op.ordinal();
-        if (pass.glbReads[o] > 0) {
-          words += glb.wordsFor(op, pass.glbReads[o]);
-        }
-        if (pass.glbWrites[o] > 0) {
-          words += glb.wordsFor(op, pass.glbWrites[o]);
-        }
-      }
+      words += glbWords(glb, pass);
     }
     long ports = (long) arch.glb().banks() * arch.glb().portsPerBank();
     return (words + ports - 1) / ports;
@@ -140,6 +131,21 @@ public final class TimingEngine {
           Math.max(bound, (long) Math.ceil(bytes[m] / memories.peakBytesPerCycle(op.ordinal())));
     }
     return bound;
+  }
+
+  /** The GLB bank words {@code pass} reads and writes, each operand's values packed in words. */
+  private static long glbWords(GlobalBuffer glb, Pass pass) {
+    long words = 0;
+    for (Operand op : OPERANDS) {
+      int o = op.ordinal();
+      if (pass.glbReads[o] > 0) {
+        words += glb.wordsFor(op, pass.glbReads[o]);
+      }
+      if (pass.glbWrites[o] > 0) {
+        words += glb.wordsFor(op, pass.glbWrites[o]);
+      }
+    }
+    return words;
   }
 
   /** The traffic of the first pass of {@code schedule}, for bounds: {@code reads} per operand. */
@@ -173,7 +179,6 @@ public final class TimingEngine {
     private final long[] nextFill = new long[3];
     private final boolean[] holding = new boolean[3];
     private final long[] tileStart = new long[3];
-    private final long[] glbAddress = new long[3];
     private final long[] stalls = new long[StallCause.values().length];
     private long known = -1;
     private long nextStart;
@@ -399,11 +404,8 @@ public final class TimingEngine {
       }
       pass.clearCompute();
       schedule.compute(p, now, pass);
-      long glbCycles = 0;
-      for (int o = 0; o < 3; o++) {
-        glbCycles = Math.max(glbCycles, glbAccess(now, o, AccessAction.READ, pass.glbReads[o]));
-        glbCycles = Math.max(glbCycles, glbAccess(now, o, AccessAction.UPDATE, pass.glbWrites[o]));
-      }
+      long glbWords = glbWords(glb, pass);
+      long glbCycles = glbWords > 0 ? glb.accessStream(now, glbWords) - now : 0;
       long streaming = pass.fill + pass.busy + pass.noc;
       bank[s] = Math.max(0, glbCycles - streaming);
       start[s] = now;
@@ -427,17 +429,6 @@ public final class TimingEngine {
       startScheduled = false;
       kernel.schedule(end[s], c -> endPass(p, c));
       tryStart(now);
-    }
-
-    /** Issues {@code values} GLB accesses on the bank ports at {@code now}; cycles they need. */
-    private long glbAccess(long now, int o, AccessAction action, long values) {
-      if (values <= 0) {
-        return 0;
-      }
-      long words = glb.wordsFor(OPERANDS[o], values);
-      long done = glb.accessRange(now, OPERANDS[o], action, glbAddress[o], words);
-      glbAddress[o] += words;
-      return done - now;
     }
 
     private void endPass(long q, long now) {

@@ -33,6 +33,7 @@ public final class GlobalBuffer implements Component {
   private final long totalWords;
   private final EnumMap<Operand, TileBuffers> tiles = new EnumMap<>(Operand.class);
   private final Counters counters;
+  private long streamBank;
 
   /** A global buffer named {@code name} built from {@code spec}, sized for {@code precision}. */
   public GlobalBuffer(String name, GlbSpec spec, Precision precision) {
@@ -183,6 +184,44 @@ public final class GlobalBuffer implements Component {
     long idealCycles = (words + ports - 1) / ports;
     long stall = completion - cycle - idealCycles;
     counters.add(Level.GLB, operand, action, words);
+    counters.addBusy(cycle, completion);
+    if (stall > 0) {
+      counters.addStall(StallCause.GLB_BANK, stall);
+      counters.add(Metric.BANK_CONFLICTS, 1);
+    }
+    return completion;
+  }
+
+  /**
+   * {@code words} (>= 1) accesses of a unit of work (say, one pass of an array) to consecutive bank
+   * words from where the previous such call ended, all requested at {@code cycle}; returns the
+   * cycle the last completes. Only port time is modelled: the accesses are counted by whoever
+   * issues them, so they are not counted here; busy cycles and bank conflicts are.
+   */
+  public long accessStream(long cycle, long words) {
+    if (words < 1) {
+      throw new IllegalArgumentException("words must be >= 1, was " + words);
+    }
+    int bankCount = banks.length;
+    long perBank = words / bankCount;
+    long extra = words % bankCount;
+    long lastServed = cycle;
+    if (perBank == 0) {
+      for (long i = 0; i < extra; i++) {
+        int bank = (int) ((streamBank + i) % bankCount);
+        lastServed = Math.max(lastServed, banks[bank].reserve(cycle, 1));
+      }
+    } else {
+      for (int offset = 0; offset < bankCount; offset++) {
+        int bank = (int) ((streamBank + offset) % bankCount);
+        long count = perBank + (offset < extra ? 1 : 0);
+        lastServed = Math.max(lastServed, banks[bank].reserve(cycle, count));
+      }
+    }
+    streamBank = (streamBank + extra) % bankCount;
+    long completion = lastServed + 1;
+    long ports = (long) bankCount * spec.portsPerBank();
+    long stall = completion - cycle - (words + ports - 1) / ports;
     counters.addBusy(cycle, completion);
     if (stall > 0) {
       counters.addStall(StallCause.GLB_BANK, stall);
