@@ -144,7 +144,7 @@ class MainTest {
         run("show", "arch", "eyeriss", "--set", "glb.sise_kib=3"),
         "error: eyeriss (built-in) (--set): glb.sise_kib: unknown key (did you mean"
             + " 'size_kib'?); valid keys here: size_kib, banks, bank_width_bits, ports_per_bank,"
-            + " partition, keep, double_buffered");
+            + " partition, keep, resident, double_buffered, buffers");
   }
 
   @Test

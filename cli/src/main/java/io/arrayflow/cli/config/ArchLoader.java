@@ -12,6 +12,7 @@ import io.arrayflow.sim.spec.DramSpec;
 import io.arrayflow.sim.spec.GlbSpec;
 import io.arrayflow.sim.spec.InvalidSpecException;
 import io.arrayflow.sim.spec.MacSpec;
+import io.arrayflow.sim.spec.MemorySpec;
 import io.arrayflow.sim.spec.NocKind;
 import io.arrayflow.sim.spec.NocSpec;
 import io.arrayflow.sim.spec.Operand;
@@ -104,6 +105,7 @@ public final class ArchLoader {
     NocSpec noc = noc(doc.optionalSection("noc"));
     GlbSpec glb = glb(doc.optionalSection("glb"));
     DramSpec dram = dram(doc.optionalSection("dram"));
+    List<MemorySpec> memories = memories(doc);
     VectorUnitSpec vector = vector(doc.optionalSection("vector_unit"));
     doc.finish();
 
@@ -158,6 +160,7 @@ public final class ArchLoader {
               .noc(nocOk)
               .glb(glbOk)
               .dram(dramOk)
+              .memories(memories)
               .vectorUnit(vectorOk)
               .build();
     } catch (InvalidSpecException e) {
@@ -261,20 +264,59 @@ public final class ArchLoader {
       p.finish();
     }
     if (s.has("keep")) {
-      List<String> keep = s.optionalChoices("keep", List.of(), keys(Operand.class));
-      Set<Operand> ops = EnumSet.noneOf(Operand.class);
-      for (String k : keep) {
-        ops.add(Operand.named(k));
-      }
-      b.keep(ops);
+      b.keep(operands(s, "keep"));
     }
-    if (s.has("double_buffered")) {
+    if (s.has("resident")) {
+      b.resident(operands(s, "resident"));
+    }
+    if (s.has("double_buffered") && s.has("buffers")) {
+      s.problem(
+          "buffers", "give either buffers or double_buffered (true means buffers: 2), not both");
+    } else if (s.has("double_buffered")) {
       b.doubleBuffered(s.optionalBoolean("double_buffered", d.doubleBuffered()));
+    } else if (s.has("buffers")) {
+      b.buffers(s.optionalInt("buffers", d.buffers(), ANY));
     }
     return capture(s, b::build);
   }
 
+  private static Set<Operand> operands(Section s, String key) {
+    Set<Operand> ops = EnumSet.noneOf(Operand.class);
+    for (String k : s.optionalChoices(key, List.of(), keys(Operand.class))) {
+      ops.add(Operand.named(k));
+    }
+    return ops;
+  }
+
+  /** The off-chip memories beside {@code dram}: {@code memories:}, a list of named memories. */
+  private List<MemorySpec> memories(Section doc) {
+    List<MemorySpec> out = new ArrayList<>();
+    List<Node> items = doc.optionalList("memories");
+    for (int i = 0; i < items.size(); i++) {
+      Section m = doc.listItem("memories", i, items.get(i));
+      String name = m.requiredString("name");
+      Set<Operand> serves = m.has("serves") ? operands(m, "serves") : Set.of();
+      if (!m.has("serves")) {
+        m.problem("serves", "required field is missing");
+      }
+      DramSpec spec = dram(m, false);
+      if (spec != null) {
+        MemorySpec memory = build(m, () -> new MemorySpec(name, serves, spec));
+        if (memory != null) {
+          out.add(memory);
+        }
+      }
+      m.finish();
+    }
+    return out;
+  }
+
   private DramSpec dram(Section s) {
+    return dram(s, true);
+  }
+
+  /** A DRAM spec from {@code s}'s memory keys; {@code finish} checks that no other key is there. */
+  private DramSpec dram(Section s, boolean finish) {
     DramModel model = DramModel.named(s.optionalChoice("model", "simple", keys(DramModel.class)));
     DramSpec.Builder b = DramSpec.builder(model);
     if (s.has("block_bits")) {
@@ -314,7 +356,7 @@ public final class ArchLoader {
       b.scheduler(
           DramScheduler.named(s.optionalChoice("scheduler", "fcfs", keys(DramScheduler.class))));
     }
-    return capture(s, b::build);
+    return finish ? capture(s, b::build) : build(s, b::build);
   }
 
   private static void timing(
@@ -374,11 +416,18 @@ public final class ArchLoader {
     if (path.isEmpty()) {
       return at;
     }
-    for (String key : path.split("\\.")) {
-      if (at instanceof Node.MapNode m && m.entries().containsKey(key)) {
-        at = m.entries().get(key);
-      } else {
+    for (String part : path.split("\\.")) {
+      int bracket = part.indexOf('[');
+      String key = bracket < 0 ? part : part.substring(0, bracket);
+      if (!(at instanceof Node.MapNode m && m.entries().containsKey(key))) {
         break;
+      }
+      at = m.entries().get(key);
+      if (bracket >= 0 && at instanceof Node.ListNode list) {
+        int i = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+        if (i < list.items().size()) {
+          at = list.items().get(i);
+        }
       }
     }
     return at;

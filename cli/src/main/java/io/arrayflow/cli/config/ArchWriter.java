@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.DramSpec;
 import io.arrayflow.sim.spec.GlbSpec;
+import io.arrayflow.sim.spec.MemorySpec;
 import io.arrayflow.sim.spec.NocKind;
 import io.arrayflow.sim.spec.NocSpec;
 import io.arrayflow.sim.spec.Operand;
@@ -70,6 +71,17 @@ public final class ArchWriter {
     m.put("noc", noc(a.noc()));
     m.put("glb", glb(a.glb()));
     m.put("dram", dram(a.dram()));
+    if (!a.memories().isEmpty()) {
+      List<Object> memories = new ArrayList<>();
+      for (MemorySpec memory : a.memories()) {
+        Map<String, Object> mm = new LinkedHashMap<>();
+        mm.put("name", memory.name());
+        mm.put("serves", keys(memory.serves()));
+        mm.putAll(dram(memory.spec()));
+        memories.add(mm);
+      }
+      m.put("memories", memories);
+    }
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("lanes", a.vectorUnit().lanes());
     Map<String, Object> lat = new LinkedHashMap<>();
@@ -137,15 +149,22 @@ public final class ArchWriter {
       }
       m.put("partition", p);
     }
-    List<String> keep = new ArrayList<>();
+    m.put("keep", keys(g.keep()));
+    if (!g.resident().isEmpty()) {
+      m.put("resident", keys(g.resident()));
+    }
+    m.put("buffers", g.buffers());
+    return m;
+  }
+
+  private static List<String> keys(java.util.Set<Operand> operands) {
+    List<String> out = new ArrayList<>();
     for (Operand op : Operand.values()) {
-      if (g.keeps(op)) {
-        keep.add(op.key());
+      if (operands.contains(op)) {
+        out.add(op.key());
       }
     }
-    m.put("keep", keep);
-    m.put("double_buffered", g.doubleBuffered());
-    return m;
+    return out;
   }
 
   private static Map<String, Object> dram(DramSpec d) {

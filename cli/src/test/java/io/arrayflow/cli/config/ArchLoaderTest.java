@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.NocKind;
+import io.arrayflow.sim.spec.Operand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,12 +91,70 @@ class ArchLoaderTest {
   }
 
   @Test
+  void readsBufferDepthResidentOperandsAndFurtherMemories() {
+    ArchSpec a =
+        load(
+            MINIMAL
+                + """
+                glb: {buffers: 4, resident: [inputs]}
+                memories:
+                  - {name: host, serves: [inputs, outputs], model: simple, block_bits: 512,
+                     bandwidth_bytes_per_cycle: 21.5, latency_cycles: 700}
+                """);
+    assertEquals(4, a.glb().buffers());
+    assertEquals(true, a.glb().resident(Operand.INPUTS));
+    assertEquals(List.of("dram", "host"), a.offChipNames());
+    assertEquals(1, a.memoryIndex(Operand.OUTPUTS));
+    assertEquals(0, a.memoryIndex(Operand.WEIGHTS));
+    assertEquals(21.5, a.memoryOf(Operand.INPUTS).bandwidthBytesPerCycle());
+    assertEquals(a, load(ArchWriter.toYaml(a)));
+  }
+
+  @Test
+  void rejectsBothBuffersAndDoubleBuffered() {
+    assertEquals(
+        List.of(
+            "a.yaml:5:39: glb.buffers: give either buffers or double_buffered (true means buffers:"
+                + " 2), not both"),
+        problems(MINIMAL + "glb: {double_buffered: true, buffers: 2}\n"));
+  }
+
+  @Test
+  void rejectsAnOperandServedByTwoMemories() {
+    List<String> problems =
+        problems(
+            MINIMAL
+                + """
+                memories:
+                  - {name: host, serves: [inputs], model: simple, bandwidth_bytes_per_cycle: 8,
+                     latency_cycles: 10}
+                  - {name: host, serves: [inputs], model: simple, bandwidth_bytes_per_cycle: 8,
+                     latency_cycles: 10}
+                """);
+    assertEquals(
+        List.of(
+            "a.yaml:8:12: memories[1].name: must be unique, was 'host'",
+            "a.yaml:8:26: memories[1].serves: must not name an operand another memory serves, was"
+                + " 'inputs'"),
+        problems);
+  }
+
+  @Test
+  void rejectsAResidentOperandTheGlbDoesNotKeep() {
+    assertEquals(
+        List.of(
+            "a.yaml:5:17: glb.resident: must name an operand in keep [inputs, outputs], was"
+                + " 'weights'"),
+        problems(MINIMAL + "glb: {resident: [weights]}\n"));
+  }
+
+  @Test
   void rejectsASetPathThatDoesNotExistSuggestingTheNearest() {
     assertEquals(
         List.of(
             "a.yaml (--set): glb.size_kb: unknown key (did you mean 'size_kib'?); valid keys here:"
-                + " size_kib, banks, bank_width_bits, ports_per_bank, partition, keep,"
-                + " double_buffered"),
+                + " size_kib, banks, bank_width_bits, ports_per_bank, partition, keep, resident,"
+                + " double_buffered, buffers"),
         problems(MINIMAL, "glb.size_kb=3"));
   }
 
@@ -121,7 +180,7 @@ class ArchLoaderTest {
             "a.yaml:7:15: dram.model: must be one of simple, ddr4-3200, lpddr4-3200, hbm2, was"
                 + " 'ddr5'",
             "a.yaml:8:9: colour: unknown key; valid keys here: name, description, clock_mhz,"
-                + " energy_table, datatype, precision, pe_array, pe, noc, glb, dram, vector_unit",
+                + " energy_table, datatype, precision, pe_array, pe, noc, glb, dram, memories, vector_unit",
             "a.yaml:3:15: energy_table: no such energy table 'nonesuch'; expected a built-in"
                 + " (eyeriss-65nm, horowitz-45nm, accelergy-like) or a YAML file path",
             "a.yaml:2:12: clock_mhz: must be > 0, was 0"),
