@@ -66,7 +66,7 @@ class MainTest {
         run("layers", "--workload", "resnet5"),
         "error: --workload: unknown workload 'resnet5' (did you mean 'resnet50'?); expected a"
             + " built-in (alexnet, vgg16, resnet18, resnet50, mobilenet_v2, bert-base, gpt2,"
-            + " gpt2-prefill, gpt2-decode, vit-b16, verify-small) or a YAML file path");
+            + " gpt2-prefill, gpt2-decode, vit-b16, tpu-roofline, verify-small) or a YAML file path");
   }
 
   @Test

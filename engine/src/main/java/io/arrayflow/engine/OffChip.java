@@ -19,13 +19,21 @@ import java.util.List;
  */
 final class OffChip {
   static final int MAX_REQUEST_BYTES = 1 << 20;
+
+  /** Transfer slots: the three operands, then finished outputs (at their own precision). */
+  static final int SLOTS = 4;
+
+  /** The slot of finished outputs. */
+  static final int RESULTS = 3;
+
   private static final Operand[] OPERANDS = Operand.values();
 
   private final ArchSpec arch;
   private final List<DramSpec> specs;
   private final Dram[] memories;
-  private final int[] memoryOf = new int[3];
-  private final long[] address = new long[3];
+  private final int[] memoryOf = new int[SLOTS];
+  private final int[] bits = new int[SLOTS];
+  private final long[] address = new long[SLOTS];
   private final long[] simpleFirstBlock;
 
   /** The memories of {@code arch}, registered on {@code kernel} under their names. */
@@ -42,17 +50,24 @@ final class OffChip {
       }
       simpleFirstBlock[m] = -1;
     }
-    for (Operand op : OPERANDS) {
-      memoryOf[op.ordinal()] = arch.memoryIndex(op);
+    for (int slot = 0; slot < SLOTS; slot++) {
+      Operand op = operand(slot);
+      memoryOf[slot] = arch.memoryIndex(op);
+      bits[slot] = slot == RESULTS ? arch.precision().finalOutputs() : arch.precision().bits(op);
     }
   }
 
-  /** Bytes of {@code values} values of operand {@code o}, rounded up to whole bytes. */
-  long bytes(int o, long values) {
-    return ceilDiv(Math.multiplyExact(values, (long) arch.precision().bits(OPERANDS[o])), 8);
+  /** The operand a transfer slot moves. */
+  static Operand operand(int slot) {
+    return OPERANDS[Math.min(slot, OPERANDS.length - 1)];
   }
 
-  /** The current running address of operand {@code o}. */
+  /** Bytes of {@code values} values of slot {@code o}, rounded up to whole bytes. */
+  long bytes(int o, long values) {
+    return ceilDiv(Math.multiplyExact(values, (long) bits[o]), 8);
+  }
+
+  /** The current running address of slot {@code o}. */
   long address(int o) {
     return address[o];
   }
@@ -72,7 +87,7 @@ final class OffChip {
     while (remaining > 0) {
       int chunk = (int) Math.min(remaining, MAX_REQUEST_BYTES);
       done =
-          Math.max(done, memories[m].request(cycle, OPERANDS[o], first + address[o], chunk, write));
+          Math.max(done, memories[m].request(cycle, operand(o), first + address[o], chunk, write));
       address[o] += ceilDiv(chunk, blockBytes) * blockBytes;
       remaining -= chunk;
     }
@@ -95,24 +110,24 @@ final class OffChip {
       if (simpleFirstBlock[r.memory] < 0) {
         simpleFirstBlock[r.memory] =
             Dram.create("idle", spec, arch.clockMhz())
-                .request(0, OPERANDS[r.operand], 0, spec.blockBytes(), r.write);
+                .request(0, operand(r.operand), 0, spec.blockBytes(), r.write);
       }
       return r.cycle + simpleFirstBlock[r.memory];
     }
     return Dram.create("idle", spec, arch.clockMhz())
-        .request(r.cycle, OPERANDS[r.operand], r.address, r.bytes, r.write);
+        .request(r.cycle, operand(r.operand), r.address, r.bytes, r.write);
   }
 
   /**
-   * When {@code values} per operand, issued at {@code cycle} from the byte addresses {@code
-   * addresses} (running addresses, as {@link #address} gave them), complete on memories that saw
-   * nothing else; {@code cycle} if there are none.
+   * When {@code values} per slot, issued at {@code cycle} from the byte addresses {@code addresses}
+   * (running addresses, as {@link #address} gave them), complete on memories that saw nothing else;
+   * {@code cycle} if there are none.
    */
   long idleCompletion(long cycle, long[] values, long[] addresses, boolean write) {
     OffChip fresh = new OffChip(arch, null);
-    System.arraycopy(addresses, 0, fresh.address, 0, 3);
+    System.arraycopy(addresses, 0, fresh.address, 0, addresses.length);
     long done = cycle;
-    for (int o = 0; o < 3; o++) {
+    for (int o = 0; o < values.length; o++) {
       if (values[o] > 0) {
         done = Math.max(done, fresh.issue(cycle, o, values[o], write, null));
       }
@@ -120,9 +135,9 @@ final class OffChip {
     return done;
   }
 
-  /** Cycles {@code values} per operand take on idle memories from address 0, issued together. */
+  /** Cycles {@code values} per slot take on idle memories from address 0, issued together. */
   static long idleCycles(ArchSpec arch, long[] values, boolean write) {
-    return new OffChip(arch, null).idleCompletion(0, values, new long[3], write);
+    return new OffChip(arch, null).idleCompletion(0, values, new long[values.length], write);
   }
 
   /**
@@ -135,14 +150,15 @@ final class OffChip {
    * converted to core cycles as {@code TimingDram} does.
    */
   static long leastCycles(ArchSpec arch, long[] values, boolean write) {
+    OffChip off = new OffChip(arch, null);
     List<DramSpec> specs = arch.offChip();
     long least = 0;
     for (int m = 0; m < specs.size(); m++) {
-      long[] mine = new long[3];
+      long[] mine = new long[values.length];
       boolean any = false;
-      for (Operand op : OPERANDS) {
-        if (arch.memoryIndex(op) == m && values[op.ordinal()] > 0) {
-          mine[op.ordinal()] = values[op.ordinal()];
+      for (int o = 0; o < values.length; o++) {
+        if (off.memoryOf[o] == m && values[o] > 0) {
+          mine[o] = values[o];
           any = true;
         }
       }
@@ -156,8 +172,8 @@ final class OffChip {
       }
       DramTiming t = spec.timing();
       long bursts = 0;
-      for (Operand op : OPERANDS) {
-        long bytes = ceilDiv(mine[op.ordinal()] * arch.precision().bits(op), 8);
+      for (int o = 0; o < values.length; o++) {
+        long bytes = off.bytes(o, mine[o]);
         while (bytes > 0) {
           long chunk = Math.min(bytes, MAX_REQUEST_BYTES);
           bursts += ceilDiv(chunk, t.burstBytes());
@@ -173,7 +189,12 @@ final class OffChip {
     return least;
   }
 
-  /** Peak bytes per core cycle of the memory serving operand {@code o}. */
+  /** The memory index of slot {@code o}. */
+  int memoryOf(int o) {
+    return memoryOf[o];
+  }
+
+  /** Peak bytes per core cycle of the memory serving slot {@code o}. */
   double peakBytesPerCycle(int o) {
     return memories[memoryOf[o]].peakBytesPerCycle();
   }

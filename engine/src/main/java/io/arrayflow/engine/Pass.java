@@ -12,9 +12,10 @@ import java.util.Arrays;
  * <p>Traffic: {@code reads[o]} must have arrived from {@code o}'s off-chip memory before the pass
  * starts (weights and inputs are fetched as far ahead as their buffers allow; outputs are partial
  * sums coming back, fetched after the previous pass's write-backs); {@code writes[o]} leave for
- * off-chip memory when the pass ends; {@code glbReads[o]} and {@code glbWrites[o]} are the GLB
- * accesses made during the pass (by the NoC, and the fills and write-backs it needs), which share
- * the GLB's bank ports; {@code nocWords[o]} are the words {@code o} moves on its bus.
+ * off-chip memory when the pass ends (outputs: partial sums), as do its {@code results}, finished
+ * outputs at {@code precision.final_outputs}; {@code glbReads[o]} and {@code glbWrites[o]} are the
+ * GLB accesses made during the pass (by the NoC, and the fills and write-backs it needs), which
+ * share the GLB's bank ports; {@code nocWords[o]} are the words {@code o} moves on its bus.
  *
  * <p>Compute, in the order they happen: {@code fill} (a stationary operand's preload), {@code busy}
  * (cycles the MACs issue), {@code noc} (cycles the array waits for its buses), {@code drain} (the
@@ -24,7 +25,7 @@ import java.util.Arrays;
  */
 public final class Pass {
   final long[] reads = new long[3];
-  final long[] writes = new long[3];
+  final long[] writes = new long[OffChip.SLOTS];
   final long[] glbReads = new long[3];
   final long[] glbWrites = new long[3];
   final long[] nocWords = new long[3];
@@ -61,6 +62,12 @@ public final class Pass {
   /** Sets the values of {@code operand} written off chip after the pass; returns this. */
   public Pass writes(Operand operand, long values) {
     writes[operand.ordinal()] = nonNegative(values, "writes");
+    return this;
+  }
+
+  /** Sets the finished outputs written off chip after the pass, values; returns this. */
+  public Pass results(long values) {
+    writes[OffChip.RESULTS] = nonNegative(values, "results");
     return this;
   }
 

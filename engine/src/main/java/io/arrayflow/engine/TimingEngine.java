@@ -26,11 +26,12 @@ import io.arrayflow.sim.stats.StallCause;
  *
  * <p><b>Stalls.</b> Every cycle that is not busy is one cause: the wait for the first pass's data
  * is {@code fill}; each pass's phases are its own ({@code fill}, {@code noc}, {@code glb-bank},
- * {@code drain}, minus what the next pass ran under); any other wait for data is {@code
- * dram-latency} up to when a memory that saw nothing else would have delivered the first block of
- * the request waited for, and {@code dram-bandwidth} for the rest; after the last pass, the least
- * time its write-backs can take is {@code drain}, beyond it {@code dram-latency} up to their time
- * on idle memories and {@code dram-bandwidth} for the rest.
+ * {@code drain}, minus what the next pass ran under, and minus the drain the next pass could have
+ * run under had its data been there); any other wait for data is {@code dram-latency} up to when a
+ * memory that saw nothing else would have delivered the first block of the request waited for, and
+ * {@code dram-bandwidth} for the rest; after the last pass, the least time its write-backs can take
+ * is {@code drain}, beyond it {@code dram-latency} up to their time on idle memories and {@code
+ * dram-bandwidth} for the rest.
  */
 public final class TimingEngine {
   private static final Operand[] OPERANDS = Operand.values();
@@ -87,12 +88,18 @@ public final class TimingEngine {
     return new Run(schedule).go();
   }
 
-  /** Cycles {@code values} per operand take on idle memories, issued together at cycle 0. */
+  /**
+   * Cycles {@code values} per operand (then finished outputs, if a fourth value is given) take on
+   * idle memories, issued together at cycle 0.
+   */
   public static long idleCycles(ArchSpec arch, long[] values, boolean write) {
     return OffChip.idleCycles(arch, values, write);
   }
 
-  /** The fewest cycles {@code values} per operand can take in any memory state (see OffChip). */
+  /**
+   * The fewest cycles {@code values} per operand (then finished outputs, if a fourth value is
+   * given) can take in any memory state (see OffChip).
+   */
   public static long leastCycles(ArchSpec arch, long[] values, boolean write) {
     return OffChip.leastCycles(arch, values, write);
   }
@@ -116,19 +123,19 @@ public final class TimingEngine {
 
   /**
    * The fewest cycles in which each off-chip memory can move its share of {@code values} (per
-   * operand, each to the memory serving it) at its peak bandwidth: the slowest memory's.
+   * operand, each to the memory serving it, then finished outputs if a fourth value is given) at
+   * its peak bandwidth: the slowest memory's.
    */
   public static long peakBound(ArchSpec arch, long[] values) {
     OffChip memories = new OffChip(arch, null);
     double[] bytes = new double[arch.offChip().size()];
-    for (Operand op : OPERANDS) {
-      bytes[arch.memoryIndex(op)] += memories.bytes(op.ordinal(), values[op.ordinal()]);
+    for (int o = 0; o < values.length; o++) {
+      bytes[memories.memoryOf(o)] += memories.bytes(o, values[o]);
     }
     long bound = 0;
-    for (Operand op : OPERANDS) {
-      int m = arch.memoryIndex(op);
-      bound =
-          Math.max(bound, (long) Math.ceil(bytes[m] / memories.peakBytesPerCycle(op.ordinal())));
+    for (int o = 0; o < values.length; o++) {
+      int m = memories.memoryOf(o);
+      bound = Math.max(bound, (long) Math.ceil(bytes[m] / memories.peakBytesPerCycle(o)));
     }
     return bound;
   }
@@ -174,6 +181,7 @@ public final class TimingEngine {
     private long[] start;
     private long[] end;
     private long[] bank;
+    private long[] free;
     private OffChip.Request[] awaited;
     private long lastEnd;
     private final long[] nextFill = new long[3];
@@ -189,8 +197,8 @@ public final class TimingEngine {
     private long cursor;
     private long busy;
     private long lastWriteDone;
-    private final long[] lastWrites = new long[3];
-    private final long[] lastWriteAddresses = new long[3];
+    private final long[] lastWrites = new long[OffChip.SLOTS];
+    private final long[] lastWriteAddresses = new long[OffChip.SLOTS];
 
     Run(Schedule schedule) {
       this.schedule = schedule;
@@ -223,6 +231,7 @@ public final class TimingEngine {
       long[] oldStart = start;
       long[] oldEnd = end;
       long[] oldBank = bank;
+      long[] oldFree = free;
       int oldRing = ring;
       ring = size;
       passes = new Pass[ring];
@@ -231,6 +240,7 @@ public final class TimingEngine {
       start = new long[ring];
       end = new long[ring];
       bank = new long[ring];
+      free = new long[ring];
       if (oldPasses != null) {
         // Passes that have not ended keep their state under their new slots.
         for (long q = Math.max(0, lastEnded); q <= known; q++) {
@@ -242,6 +252,7 @@ public final class TimingEngine {
           start[to] = oldStart[from];
           end[to] = oldEnd[from];
           bank[to] = oldBank[from];
+          free[to] = oldFree[from];
         }
       }
       for (int i = 0; i < ring; i++) {
@@ -372,12 +383,17 @@ public final class TimingEngine {
     private void startPass(long p, long now) {
       int s = slot(p);
       if (p > 0) {
-        long previousEnd = end[slot(p - 1)];
-        attribute(p - 1, Math.min(previousEnd, now));
-        if (previousEnd > now) {
-          array.overlapped(previousEnd - now);
+        int q = slot(p - 1);
+        // The previous pass owns its cycles up to where this one starts, unless this one waited
+        // for its data past the point where it could have run under the previous one's drain:
+        // then that drain counts as the wait for data (it would have been hidden).
+        boolean waitedForData = now > free[q] && ready[s] >= now;
+        long owned = waitedForData ? free[q] : Math.min(end[q], now);
+        attribute(p - 1, owned);
+        if (end[q] > now) {
+          array.overlapped(end[q] - now);
         }
-        cursor = Math.min(previousEnd, now);
+        cursor = owned;
       }
       long gap = now - cursor;
       if (gap > 0) {
@@ -423,6 +439,7 @@ public final class TimingEngine {
                 + ": its compute is shorter than the overlap it ran under");
       }
       arrayFree = end[s] - pass.overlap;
+      free[s] = arrayFree;
       array.pass(pass.busy);
       buses.pass(pass.nocWords);
       nextStart = p + 1;
@@ -450,12 +467,12 @@ public final class TimingEngine {
         issueFills(now);
       }
       if (last) {
-        for (int o = 0; o < 3; o++) {
+        for (int o = 0; o < OffChip.SLOTS; o++) {
           lastWrites[o] = pass.writes[o];
           lastWriteAddresses[o] = offChip.address(o);
         }
       }
-      for (int o = 0; o < 3; o++) {
+      for (int o = 0; o < OffChip.SLOTS; o++) {
         if (pass.writes[o] > 0) {
           lastWriteDone =
               Math.max(lastWriteDone, offChip.issue(now, o, pass.writes[o], true, null));

@@ -84,7 +84,8 @@ public final class ArchLoader {
         capture(
             prec,
             () ->
-                new Precision(
+                finalOutputs(
+                    prec,
                     prec.optionalInt("weights", d.weights(), ANY),
                     prec.optionalInt("inputs", d.inputs(), ANY),
                     prec.optionalInt("outputs", d.outputs(), ANY),
@@ -173,6 +174,15 @@ public final class ArchLoader {
     }
     reader.throwIfProblems();
     return spec;
+  }
+
+  /** The precision with {@code final_outputs} if given, else as wide as the outputs. */
+  private static Precision finalOutputs(
+      Section prec, int weights, int inputs, int outputs, int accumulator) {
+    return prec.has("final_outputs")
+        ? new Precision(
+            weights, inputs, outputs, accumulator, prec.optionalInt("final_outputs", outputs, ANY))
+        : new Precision(weights, inputs, outputs, accumulator);
   }
 
   private static <T> T orDefault(T value, T fallback, String key, Set<String> failed) {

@@ -56,6 +56,9 @@ public final class ArchWriter {
     p.put("inputs", a.precision().inputs());
     p.put("outputs", a.precision().outputs());
     p.put("accumulator", a.precision().accumulator());
+    if (a.precision().finalOutputs() != a.precision().outputs()) {
+      p.put("final_outputs", a.precision().finalOutputs());
+    }
     m.put("precision", p);
     Map<String, Object> arr = new LinkedHashMap<>();
     arr.put("rows", a.peArray().rows());

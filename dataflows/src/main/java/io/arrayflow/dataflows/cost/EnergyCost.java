@@ -5,11 +5,13 @@ import io.arrayflow.energy.EnergyModel;
 import io.arrayflow.sim.result.EnergyBreakdown;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.Datatype;
+import io.arrayflow.sim.spec.DramSpec;
 import io.arrayflow.sim.spec.NocKind;
 import io.arrayflow.sim.spec.Operand;
 import io.arrayflow.sim.spec.RfFileSpec;
 import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.Metric;
 import io.arrayflow.sim.stats.Stats;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +24,10 @@ import java.util.Optional;
  * access one value. Partial sums are stored and moved at the outputs' precision (the accumulator
  * width only sizes the MAC). A multicast delivery is one word over a bus (0 hops), a systolic
  * delivery one word over one neighbour link (1 hop); a spatial reduction moves one partial sum one
- * link. Leakage is charged per cycle: each PE's RF and the GLB. DRAM is costed in the table's
- * technology matching the arch's DRAM model, or the table's default when it lists none.
+ * link. Leakage is charged per cycle: each PE's RF and the GLB. Each operand's off-chip traffic is
+ * costed per block of the memory that serves it, in the table's technology matching that memory's
+ * model, or the table's default when it lists none; finished outputs among the output write-backs
+ * ({@code final-output-writes}) are costed at {@code precision.final_outputs}.
  */
 public final class EnergyCost {
   private static final Operand[] OPERANDS = Operand.values();
@@ -43,8 +47,6 @@ public final class EnergyCost {
     double dram = 0;
     double noc = 0;
     int glbBlock = arch.glb().bankWidthBits();
-    int dramBlock = arch.dram().blockBits();
-    String technology = technology(arch, table);
     int hops = arch.noc().kind() == NocKind.SYSTOLIC ? 1 : 0;
     for (Operand op : OPERANDS) {
       int bits = arch.precision().bits(op);
@@ -57,10 +59,16 @@ public final class EnergyCost {
                   * table.glbReadEnergy(arch.glb().sizeBytes(), glbBlock)
               + blocks(writes(stats, Level.GLB, op), bits, glbBlock)
                   * table.glbWriteEnergy(arch.glb().sizeBytes(), glbBlock);
+      DramSpec memory = arch.memoryOf(op);
+      int dramBlock = memory.blockBits();
+      String technology = technology(memory, table);
+      long dramWrites = writes(stats, Level.DRAM, op);
+      long finals = op == Operand.OUTPUTS ? stats.metric(Metric.FINAL_OUTPUT_WRITES) : 0;
       dram +=
           blocks(stats.count(Level.DRAM, op, AccessAction.READ), bits, dramBlock)
                   * table.dramReadEnergy(technology, dramBlock)
-              + blocks(writes(stats, Level.DRAM, op), bits, dramBlock)
+              + (blocks(dramWrites - finals, bits, dramBlock)
+                      + blocks(finals, arch.precision().finalOutputs(), dramBlock))
                   * table.dramWriteEnergy(technology, dramBlock);
       noc +=
           stats.count(Level.NOC, op, AccessAction.MULTICAST_DELIVERY)
@@ -88,11 +96,11 @@ public final class EnergyCost {
   }
 
   /**
-   * The table's DRAM technology matching the arch's DRAM model ({@code lpddr4-3200} matches {@code
+   * The table's DRAM technology matching a memory's model ({@code lpddr4-3200} matches {@code
    * lpddr4}); {@code simple}, the table's default, when the table does not list it.
    */
-  static String technology(ArchSpec arch, EnergyModel table) {
-    String key = arch.dram().model().key();
+  static String technology(DramSpec memory, EnergyModel table) {
+    String key = memory.model().key();
     int dash = key.indexOf('-');
     String family = dash > 0 ? key.substring(0, dash) : key;
     List<String> known = table.dramTechnologies();

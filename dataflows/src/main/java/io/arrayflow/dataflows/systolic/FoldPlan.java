@@ -144,11 +144,22 @@ final class FoldPlan {
     sFits = stationaryIn >= 0 && stationaryData() <= capacityValues[stationaryIn];
     rFits = rowData() <= capacityValues[rowOperand];
     cFits = (long) Math.min(cols, colsSize) * streamed <= capacityValues[colOperand];
-    long[] tensor = {groups * wg, groups * xg, groups * og};
-    for (Operand op : OPERANDS) {
-      int i = op.ordinal();
-      resident[i] = glb.resident(op) && tensor[i] <= capacityValues[i];
-    }
+    // Resident operands: weights in their own space; inputs, and finished outputs (at their own
+    // width; they become the next layer's inputs), in the inputs' space.
+    long inputBits = groups * xg * bits[X];
+    long resultBits = groups * og * arch.precision().finalOutputs();
+    long inputSpaceBits = capacityValues[X] * bits[X];
+    boolean bothActivations = glb.resident(Operand.INPUTS) && glb.resident(Operand.OUTPUTS);
+    long activationBits = bothActivations ? inputBits + resultBits : 0;
+    resident[W] = glb.resident(Operand.WEIGHTS) && groups * wg <= capacityValues[W];
+    resident[X] =
+        glb.resident(Operand.INPUTS)
+            && (bothActivations ? activationBits : inputBits) <= inputSpaceBits;
+    resident[O] =
+        glb.resident(Operand.OUTPUTS)
+            && (bothActivations
+                ? activationBits <= inputSpaceBits
+                : resultBits <= (kept[X] ? inputSpaceBits : capacityValues[O] * bits[O]));
   }
 
   /**
@@ -389,12 +400,21 @@ final class FoldPlan {
         t[OUTPUT_UPDATES] = g * og;
       }
     }
-    for (int i = 0; i < TRAFFIC_SLOTS; i++) {
-      if (resident[slotOperand(i).ordinal()]) {
-        t[i] = 0;
-      }
+    if (resident[W]) {
+      t[W] = 0;
+    }
+    if (resident[X]) {
+      t[X] = 0;
+    }
+    if (resident[O]) {
+      t[OUTPUT_UPDATES] -= g * og;
     }
     return t;
+  }
+
+  /** Finished outputs written off chip: every output once, unless resident. */
+  long finalWrites() {
+    return resident[O] ? 0 : groups * og;
   }
 
   /** Bytes of {@code values} values of {@code op}, rounded up to whole bytes. */
@@ -402,34 +422,22 @@ final class FoldPlan {
     return ceilDiv(Math.multiplyExact(values, (long) bits[op.ordinal()]), 8);
   }
 
-  /** Closed-form DRAM bytes over all operands (edge traffic of bypassed ones included). */
-  long dramBytes() {
-    long[] kd = keptDramTraffic();
-    long[] edge = edgeTraffic();
-    long[] all = new long[TRAFFIC_SLOTS];
-    for (int i = 0; i < TRAFFIC_SLOTS; i++) {
-      all[i] = keeps(slotOperand(i)) ? kd[i] : edge[i];
-    }
-    return bytes(Operand.WEIGHTS, all[W])
-        + bytes(Operand.INPUTS, all[X])
-        + bytes(Operand.OUTPUTS, all[PSUM_READS] + all[OUTPUT_UPDATES]);
-  }
-
   // ---------------------------------------------------------------- per-fold DRAM transfers
 
   /**
-   * Per-fold DRAM transfers, values: {@code reads[op][f]} needed before fold {@code f} starts
-   * (prefetchable one fold ahead when the operand is {@link #prefetched}), {@code psumReads[f]}
-   * (spilled partial sums read back, issued after fold {@code f − 1} has written them) and {@code
-   * writes[f]} (outputs written back when fold {@code f} ends).
+   * Per-fold DRAM transfers, values: {@code reads[op][f]} needed before fold {@code f} starts,
+   * {@code psumReads[f]} (spilled partial sums read back, written by fold {@code f − 1}), {@code
+   * writes[f]} (partial sums written back when fold {@code f} ends) and {@code results[f]}
+   * (finished outputs written back when it ends, at {@code precision.final_outputs}).
    */
-  record Transfers(long[][] reads, long[] psumReads, long[] writes) {}
+  record Transfers(long[][] reads, long[] psumReads, long[] writes, long[] results) {}
 
   /** Builds the per-fold DRAM transfers of the tile model; their sums equal the closed forms. */
   Transfers transfers() {
     long[][] reads = new long[3][folds];
     long[] psumReads = new long[folds];
     long[] writes = new long[folds];
+    long[] results = new long[folds];
     long[] stationary = new long[folds];
     long area = (long) rowsSize * colsSize;
     for (int g = 0; g < groups; g++) {
@@ -456,12 +464,13 @@ final class FoldPlan {
             if (!kept[W] || !cFits || r == 0) {
               reads[W][f] += slice;
             }
-            writes[f] = (long) uR * uC;
+            results[f] = (long) uR * uC;
+          } else if (r == foldsR - 1) {
+            results[f] = slice;
+            psumReads[f] = r > 0 && (!kept[O] || !cFits) ? slice : 0;
           } else if (!kept[O] || !cFits) {
             writes[f] = slice;
             psumReads[f] = r > 0 ? slice : 0;
-          } else if (r == foldsR - 1) {
-            writes[f] = slice;
           }
         }
       }
@@ -482,10 +491,15 @@ final class FoldPlan {
     }
     for (Operand op : OPERANDS) {
       if (resident[op.ordinal()]) {
-        java.util.Arrays.fill(op == Operand.OUTPUTS ? writes : reads[op.ordinal()], 0);
+        if (op == Operand.OUTPUTS) {
+          // Finished outputs stay; partial sums that do not fit the accumulators still spill.
+          java.util.Arrays.fill(results, 0);
+        } else {
+          java.util.Arrays.fill(reads[op.ordinal()], 0);
+        }
       }
     }
-    return new Transfers(reads, psumReads, writes);
+    return new Transfers(reads, psumReads, writes, results);
   }
 
   /**

@@ -43,8 +43,9 @@ final class FoldSchedule implements Schedule {
     long readX = t.reads()[X][f];
     long readO = t.psumReads()[f];
     long write = t.writes()[f];
+    long result = t.results()[f];
     out.reads(Operand.WEIGHTS, readW).reads(Operand.INPUTS, readX).reads(Operand.OUTPUTS, readO);
-    out.writes(Operand.OUTPUTS, write);
+    out.writes(Operand.OUTPUTS, write).results(result);
     if (plan.keeps(Operand.WEIGHTS)) {
       out.glb(Operand.WEIGHTS, edge[W], readW);
     }
@@ -54,7 +55,7 @@ final class FoldSchedule implements Schedule {
     if (plan.keeps(Operand.OUTPUTS)) {
       out.glb(
           Operand.OUTPUTS,
-          edge[FoldPlan.PSUM_READS] + write,
+          edge[FoldPlan.PSUM_READS] + write + result,
           edge[FoldPlan.OUTPUT_UPDATES] + readO);
     }
     out.noc(Operand.WEIGHTS, edge[W])

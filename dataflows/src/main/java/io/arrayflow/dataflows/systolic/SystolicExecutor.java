@@ -10,6 +10,7 @@ import io.arrayflow.sim.spec.Operand;
 import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.sim.stats.Counters;
 import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.Metric;
 import io.arrayflow.sim.stats.StallCause;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.tensor.FloatTensor;
@@ -44,7 +45,7 @@ public final class SystolicExecutor {
     FoldPlan.Transfers t = schedule.transfers();
     long[] first = TimingEngine.firstReads(schedule);
     long fill = TimingEngine.idleCycles(arch, first, false);
-    long[] lastWrites = {0, 0, t.writes()[plan.folds - 1]};
+    long[] lastWrites = {0, 0, t.writes()[plan.folds - 1], t.results()[plan.folds - 1]};
     long drain = TimingEngine.leastCycles(arch, lastWrites, true);
     long pipeline = plan.pipelineCycles();
     long glb = TimingEngine.glbCycles(arch, schedule);
@@ -166,7 +167,7 @@ public final class SystolicExecutor {
     }
     for (int f = 0; f < plan.folds; f++) {
       moved[FoldPlan.PSUM_READS] += t.psumReads()[f];
-      moved[FoldPlan.OUTPUT_UPDATES] += t.writes()[f];
+      moved[FoldPlan.OUTPUT_UPDATES] += t.writes()[f] + t.results()[f];
     }
     return moved;
   }
@@ -196,16 +197,23 @@ public final class SystolicExecutor {
   private static long memoryBound(ArchSpec arch, FoldPlan plan) {
     long[] kd = plan.keptDramTraffic();
     long[] edge = plan.edgeTraffic();
-    long[] values = new long[3];
+    long[] values = new long[4];
     for (int i = 0; i < FoldPlan.TRAFFIC_SLOTS; i++) {
       Operand op = FoldPlan.slotOperand(i);
       values[op.ordinal()] += plan.keeps(op) ? kd[i] : edge[i];
     }
+    // Finished outputs move at their own width (the fourth slot).
+    values[Operand.OUTPUTS.ordinal()] -= plan.finalWrites();
+    values[3] = plan.finalWrites();
     return TimingEngine.peakBound(arch, values);
   }
 
-  /** Adds DRAM traffic of the kept operands: weight, input, output reads and output updates. */
+  /**
+   * Adds DRAM traffic of the kept operands (weight, input, output reads and output updates) and how
+   * many of the output updates, of any operand, are finished outputs.
+   */
   private static void addKeptDram(Counters c, FoldPlan plan, long[] t) {
+    c.add(Metric.FINAL_OUTPUT_WRITES, plan.finalWrites());
     if (plan.keeps(Operand.WEIGHTS)) {
       c.add(Level.DRAM, Operand.WEIGHTS, AccessAction.READ, t[Operand.WEIGHTS.ordinal()]);
     }

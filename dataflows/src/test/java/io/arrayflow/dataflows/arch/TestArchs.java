@@ -6,6 +6,7 @@ import io.arrayflow.sim.spec.DramModel;
 import io.arrayflow.sim.spec.DramSpec;
 import io.arrayflow.sim.spec.GlbSpec;
 import io.arrayflow.sim.spec.MacSpec;
+import io.arrayflow.sim.spec.MemorySpec;
 import io.arrayflow.sim.spec.NocKind;
 import io.arrayflow.sim.spec.NocSpec;
 import io.arrayflow.sim.spec.Operand;
@@ -137,7 +138,7 @@ public final class TestArchs {
             "TPU v1 (ISCA 2017): 256x256 int8 weight-stationary systolic array, 24 MiB unified"
                 + " buffer, 4 MiB accumulators, 700 MHz")
         .datatype(Datatype.INT)
-        .precision(new Precision(8, 8, 32, 32))
+        .precision(new Precision(8, 8, 32, 32, 8))
         .pe(new PeSpec(new MacSpec(1, true), RfSpec.perOperand(RfFileSpec.of(1), null, null)))
         .noc(systolicNoc(256, Preload.OVERLAPPED, 4))
         .glb(
@@ -148,7 +149,8 @@ public final class TestArchs {
                 .portsPerBank(2)
                 .partition(Operand.OUTPUTS, 4096)
                 .keep(EnumSet.of(Operand.INPUTS, Operand.OUTPUTS))
-                .doubleBuffered(true)
+                .resident(EnumSet.of(Operand.INPUTS, Operand.OUTPUTS))
+                .buffers(2)
                 .build())
         .dram(
             DramSpec.builder(DramModel.SIMPLE)
@@ -156,6 +158,16 @@ public final class TestArchs {
                 .bandwidthBytesPerCycle(48.57)
                 .latencyCycles(100)
                 .build())
+        .memories(
+            List.of(
+                new MemorySpec(
+                    "host",
+                    EnumSet.of(Operand.INPUTS, Operand.OUTPUTS),
+                    DramSpec.builder(DramModel.SIMPLE)
+                        .blockBits(2048)
+                        .bandwidthBytesPerCycle(21.47)
+                        .latencyCycles(700)
+                        .build())))
         .vectorUnit(VectorUnitSpec.builder().lanes(256).build())
         .build();
   }

@@ -55,8 +55,11 @@ class EnergyCostTest {
         ArchSpec.builder("x", 200, "accelergy-like", ARCH.peArray())
             .dram(DramSpec.preset(DramModel.named("lpddr4-3200")))
             .build();
-    assertEquals("lpddr4", EnergyCost.technology(lpddr4, EnergyTables.named("accelergy-like")));
-    assertEquals("simple", EnergyCost.technology(lpddr4, EnergyTables.named("eyeriss-65nm")));
-    assertEquals("simple", EnergyCost.technology(ARCH, EnergyTables.named("accelergy-like")));
+    assertEquals(
+        "lpddr4", EnergyCost.technology(lpddr4.dram(), EnergyTables.named("accelergy-like")));
+    assertEquals(
+        "simple", EnergyCost.technology(lpddr4.dram(), EnergyTables.named("eyeriss-65nm")));
+    assertEquals(
+        "simple", EnergyCost.technology(ARCH.dram(), EnergyTables.named("accelergy-like")));
   }
 }

@@ -100,6 +100,16 @@ public record ArchSpec(
           precision.accumulator(),
           "must be <= 32 for datatype int");
     }
+    if (noc != null && precision != null && noc.kind() == NocKind.MULTICAST) {
+      v.check(
+          precision.finalOutputs() == precision.outputs(),
+          "precision.final_outputs",
+          precision.finalOutputs(),
+          "must equal outputs ("
+              + precision.outputs()
+              + ") on a multicast NoC: it models an"
+              + " activation unit after a systolic array's accumulators");
+    }
     if (noc != null && glb != null && noc.kind() == NocKind.SYSTOLIC) {
       // WS/IS shift the next stationary tile in behind the current fold; one that bypasses the
       // GLB must wait on chip somewhere, in the weight FIFO.

@@ -1,13 +1,19 @@
 package io.arrayflow.sim.spec;
 
 /**
- * Bits per word of each operand ({@code precision:} in YAML): weights, inputs, outputs (as stored
- * outside the PE) and the MAC accumulator, each 1..64, with the accumulator at least as wide as the
- * outputs.
+ * Bits per word of each operand ({@code precision:} in YAML): weights, inputs, outputs (partial
+ * sums as stored outside the PE), the MAC accumulator, and final outputs — a finished output as it
+ * leaves the array after an activation unit (the TPU writes 8-bit activations from its 32-bit
+ * accumulators), which is what a resident output occupies in the GLB and what its last write-back
+ * moves off chip. Each 1..64; the accumulator at least as wide as the outputs; final outputs
+ * default to the outputs' width.
  */
-public record Precision(int weights, int inputs, int outputs, int accumulator) {
+public record Precision(int weights, int inputs, int outputs, int accumulator, int finalOutputs) {
 
-  /** Validates every width and that {@code accumulator >= outputs}. */
+  /**
+   * Validates every width, that {@code accumulator >= outputs} and {@code finalOutputs <=
+   * accumulator}.
+   */
   public Precision {
     Violations v = new Violations();
     v.between("weights", weights, 1, 64);
@@ -16,7 +22,20 @@ public record Precision(int weights, int inputs, int outputs, int accumulator) {
     v.between("accumulator", accumulator, 1, 64);
     v.check(
         accumulator >= outputs, "accumulator", accumulator, "must be >= outputs (" + outputs + ")");
+    if (finalOutputs != outputs) {
+      v.between("final_outputs", finalOutputs, 1, 64);
+      v.check(
+          finalOutputs <= accumulator,
+          "final_outputs",
+          finalOutputs,
+          "must be <= accumulator (" + accumulator + ")");
+    }
     v.throwIfAny();
+  }
+
+  /** Widths with final outputs as wide as the outputs. */
+  public Precision(int weights, int inputs, int outputs, int accumulator) {
+    this(weights, inputs, outputs, accumulator, outputs);
   }
 
   /** The documented defaults: 16-bit weights, inputs and outputs, 32-bit accumulator. */
@@ -24,7 +43,7 @@ public record Precision(int weights, int inputs, int outputs, int accumulator) {
     return new Precision(16, 16, 16, 32);
   }
 
-  /** Bits per word of {@code operand}. */
+  /** Bits per word of {@code operand} (outputs: as partial sums). */
   public int bits(Operand operand) {
     return switch (operand) {
       case WEIGHTS -> weights;

@@ -5,7 +5,9 @@ import io.arrayflow.sim.spec.Keyed;
 /**
  * Component-specific event counts beside the access counts: DRAM row-buffer hits, misses (row
  * closed) and conflicts (another row open), refreshes and bursts; GLB accesses delayed by a bank
- * conflict; passes the timing engine ran and array cycles that overlapped the previous pass.
+ * conflict; passes the timing engine ran and array cycles that overlapped the previous pass; the
+ * values among the DRAM output updates that are finished outputs (written at {@code
+ * precision.final_outputs}).
  */
 public enum Metric implements Keyed {
   ROW_HITS,
@@ -15,7 +17,8 @@ public enum Metric implements Keyed {
   DRAM_BURSTS,
   BANK_CONFLICTS,
   PASSES,
-  OVERLAPPED_CYCLES;
+  OVERLAPPED_CYCLES,
+  FINAL_OUTPUT_WRITES;
 
   /** The metric whose key is {@code key} ({@code row-hits}, …). */
   public static Metric named(String key) {
