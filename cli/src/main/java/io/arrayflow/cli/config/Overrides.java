@@ -101,6 +101,21 @@ public final class Overrides {
     return parsed == null ? new Node.Scalar(text, Node.Scalar.Type.STRING, 0, 0) : parsed;
   }
 
+  /** A deep copy of {@code n}, positions kept, for applying overrides without touching it. */
+  public static Node copy(Node n) {
+    if (n instanceof Node.MapNode m) {
+      Map<String, Node> entries = new LinkedHashMap<>();
+      m.entries().forEach((k, v) -> entries.put(k, copy(v)));
+      return new Node.MapNode(entries, m.line(), m.column());
+    }
+    if (n instanceof Node.ListNode l) {
+      List<Node> items = new ArrayList<>();
+      l.items().forEach(v -> items.add(copy(v)));
+      return new Node.ListNode(items, l.line(), l.column());
+    }
+    return n;
+  }
+
   /**
    * A copy of {@code n} without file positions, so messages about it say {@code (--set)} rather
    * than a line of the override's own text.

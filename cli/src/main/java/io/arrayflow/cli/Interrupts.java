@@ -1,0 +1,51 @@
+package io.arrayflow.cli;
+
+import io.arrayflow.reports.io.OutputDir;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happens on SIGINT or SIGTERM (the JVM runs its shutdown hooks): result sets being written
+ * are dropped, so the target stays as it was, and each registered clean-up runs (a sweep closes its
+ * journal and says how to resume). Installed once by {@link Main#main}; in-process callers of
+ * {@link Main#run} (tests) have no hook.
+ */
+final class Interrupts {
+  private static final List<Runnable> ON_STOP = new ArrayList<>();
+  private static volatile boolean installed;
+
+  private Interrupts() {}
+
+  /** Installs the shutdown hook. */
+  static synchronized void install() {
+    if (!installed) {
+      installed = true;
+      Runtime.getRuntime().addShutdownHook(new Thread(Interrupts::stop, "arrayflow-interrupt"));
+    }
+  }
+
+  /** Runs {@code action} if the process is stopped before {@link #remove} is called with it. */
+  static synchronized void add(Runnable action) {
+    ON_STOP.add(action);
+  }
+
+  /** Forgets {@code action}: the work it guarded finished. */
+  static synchronized void remove(Runnable action) {
+    ON_STOP.remove(action);
+  }
+
+  private static void stop() {
+    List<Runnable> actions;
+    synchronized (Interrupts.class) {
+      actions = new ArrayList<>(ON_STOP);
+      ON_STOP.clear();
+    }
+    if (OutputDir.abortOpen() > 0) {
+      System.err.println("interrupted: no results written; the --out directory is as it was");
+    }
+    for (Runnable r : actions) {
+      r.run();
+    }
+    System.err.flush();
+  }
+}
