@@ -3,7 +3,12 @@ package io.arrayflow.cli;
 import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.run.LayerRunner;
+import io.arrayflow.reports.chart.ChartData;
+import io.arrayflow.reports.chart.ChartKind;
+import io.arrayflow.reports.chart.Roof;
+import io.arrayflow.reports.io.OutputDir;
 import io.arrayflow.reports.results.Objective;
+import io.arrayflow.reports.results.ResultRows;
 import io.arrayflow.reports.results.ResultTables;
 import io.arrayflow.reports.table.ReportFormat;
 import io.arrayflow.sim.result.Fidelity;
@@ -56,6 +61,14 @@ final class CompareCommand implements Callable<Integer> {
       description = "Rank the dataflows on every layer too, not only on the totals.")
   boolean perLayer;
 
+  @Option(
+      names = "--charts",
+      paramLabel = "DIR",
+      description =
+          "Also draw energy-breakdown, latency, dram-per-mac and roofline charts (PNG and SVG)"
+              + " into DIR.")
+  String charts;
+
   @Mixin FormatOption format;
 
   @Option(
@@ -73,6 +86,7 @@ final class CompareCommand implements Callable<Integer> {
     Objective obj = objective(objective);
     List<Dataflow> dfs = dataflow.get();
     Path outDir = ResultOutput.check("--out", out);
+    Path chartDir = ResultOutput.check("--charts", charts);
     ArchSpec arch = target.arch();
     Workload w = target.workload();
     List<Layer> layers = target.layers(w);
@@ -102,6 +116,36 @@ final class CompareCommand implements Callable<Integer> {
                       .put("fidelity", fid.key())
                       .put("seed", null),
                   target.options()));
+    }
+    if (chartDir != null && !runs.totals().isEmpty()) {
+      ResultRows rows =
+          ResultRows.parseCsv(ReportFormat.CSV.render(ResultTables.full(runs.rows())));
+      List<ChartData> drawn = new ArrayList<>();
+      for (ChartKind k : ChartKind.values()) {
+        if (k != ChartKind.PARETO) {
+          drawn.add(k.data(rows, new ChartKind.Options(null, Roof.of(arch))));
+        }
+      }
+      ResultOutput.write(
+          "--charts",
+          chartDir,
+          dir -> {
+            List<String> files = new ArrayList<>();
+            for (ChartData d : drawn) {
+              files.addAll(SweepCharts.write(dir, "", d));
+              dir.writeString(d.kind() + ".txt", d.toText());
+              files.add(d.kind() + ".txt");
+            }
+            files.add(OutputDir.MARKER);
+            dir.writeString(
+                OutputDir.MARKER,
+                Manifests.start(spec)
+                    .put("arch", target.manifest(arch))
+                    .put("workload", w.name())
+                    .put("fidelity", fid.key())
+                    .put("files", files)
+                    .toJson());
+          });
     }
     return runs.reportUnmapped(err);
   }

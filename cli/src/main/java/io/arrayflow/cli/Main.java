@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       ListCommand.class,
       ShowCommand.class,
-      SweepCommand.class
+      SweepCommand.class,
+      ChartCommand.class
     })
 public final class Main implements Runnable {
   /** Exit status for bad input. */

@@ -1,12 +1,12 @@
 package io.arrayflow.cli.sweep;
 
+import io.arrayflow.reports.results.Designs;
+import io.arrayflow.reports.results.Designs.Design;
 import io.arrayflow.reports.results.Objective;
 import io.arrayflow.reports.results.ResultRows;
 import io.arrayflow.reports.table.ReportFormat;
 import io.arrayflow.reports.table.Table;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,93 +23,13 @@ public final class SweepSummary {
   private static final int TOP = 10;
   private static final int FAILURES_SHOWN = 20;
 
-  /** One point under one dataflow, totalled over the workloads. */
-  public record Design(
-      long point,
-      String dataflow,
-      List<String> axes,
-      double energy,
-      String unit,
-      long cycles,
-      double latencyMs) {
-    /** The score of this design under {@code o}. */
-    public double score(Objective o) {
-      return o.score(energy, cycles, latencyMs);
-    }
-  }
-
   private SweepSummary() {}
-
-  /** The designs of {@code results} (the rows of results.csv) in point then dataflow order. */
-  public static List<Design> designs(SweepSpec spec, ResultRows results) {
-    Map<String, List<List<String>>> groups = new LinkedHashMap<>();
-    for (List<String> r : results.rows()) {
-      groups
-          .computeIfAbsent(
-              results.text(r, "point") + " " + results.text(r, "dataflow"), k -> new ArrayList<>())
-          .add(r);
-    }
-    List<Design> out = new ArrayList<>();
-    for (List<List<String>> g : groups.values()) {
-      if (g.stream().anyMatch(r -> !results.text(r, "status").equals("ok"))) {
-        continue;
-      }
-      double energy = 0;
-      long cycles = 0;
-      double latency = 0;
-      for (List<String> r : g) {
-        energy += results.number(r, "energy");
-        cycles += (long) results.number(r, "cycles");
-        latency += results.number(r, "latency_ms");
-      }
-      List<String> first = g.get(0);
-      List<String> axes = new ArrayList<>();
-      for (SweepSpec.Axis a : spec.axes()) {
-        axes.add(results.text(first, a.path()));
-      }
-      out.add(
-          new Design(
-              (long) results.number(first, "point"),
-              results.text(first, "dataflow"),
-              axes,
-              energy,
-              results.text(first, "energy_unit"),
-              cycles,
-              latency));
-    }
-    return out;
-  }
-
-  /** The designs no other design beats on both energy and latency, fastest first. */
-  public static List<Design> pareto(List<Design> designs) {
-    List<Design> sorted = new ArrayList<>(designs);
-    sorted.sort(
-        Comparator.comparingDouble(Design::latencyMs)
-            .thenComparingDouble(Design::energy)
-            .thenComparingLong(Design::point));
-    List<Design> front = new ArrayList<>();
-    double least = Double.POSITIVE_INFINITY;
-    for (Design d : sorted) {
-      if (d.energy() < least) {
-        front.add(d);
-        least = d.energy();
-      }
-    }
-    return front;
-  }
-
-  /**
-   * The designs ranked by {@code o}, best first; ties go to the lower point, then dataflow order.
-   */
-  public static List<Design> ranked(List<Design> designs, Objective o) {
-    List<Design> sorted = new ArrayList<>(designs);
-    sorted.sort(Comparator.comparingDouble((Design d) -> d.score(o)));
-    return sorted;
-  }
 
   /** summary.md for a sweep. */
   public static String markdown(SweepSpec spec, Expansion x, ResultRows results) {
-    List<Design> designs = designs(spec, results);
+    List<String> axisColumns = new ArrayList<>();
+    spec.axes().forEach(a -> axisColumns.add(a.path()));
+    List<Design> designs = Designs.of(results, axisColumns);
     StringBuilder b = new StringBuilder("# Sweep " + spec.name() + "\n\n");
     Map<String, Integer> byStatus = new TreeMap<>();
     Map<Long, String> failed = new TreeMap<>();
@@ -159,13 +79,13 @@ public final class SweepSummary {
       b.append("## Best design per objective\n\n");
       Table.Builder best = table(spec, "objective");
       for (Objective o : Objective.values()) {
-        best.row(row(spec, o.key(), ranked(designs, o).get(0)));
+        best.row(row(spec, o.key(), Designs.ranked(designs, o).get(0)));
       }
       b.append(ReportFormat.MARKDOWN.render(best.build()));
       b.append("\n## Top ").append(Math.min(TOP, designs.size())).append(" by ");
       b.append(spec.objective().key()).append("\n\n");
       Table.Builder top = table(spec, "rank");
-      List<Design> ranked = ranked(designs, spec.objective());
+      List<Design> ranked = Designs.ranked(designs, spec.objective());
       for (int i = 0; i < Math.min(TOP, ranked.size()); i++) {
         top.row(row(spec, String.valueOf(i + 1), ranked.get(i)));
       }
@@ -173,7 +93,7 @@ public final class SweepSummary {
       b.append("\n## Pareto set: energy against latency\n\n");
       b.append("No other design has both less energy and less latency than these.\n\n");
       Table.Builder front = table(spec, null);
-      for (Design d : pareto(designs)) {
+      for (Design d : Designs.pareto(designs)) {
         front.row(row(spec, null, d));
       }
       b.append(ReportFormat.MARKDOWN.render(front.build()));
