@@ -135,9 +135,17 @@ public final class PointTask {
       Table.Builder results, Point p, List<Object> axes, String status, String why) {
     for (Workload w : workloads) {
       for (Dataflow d : spec.dataflows()) {
-        results.row(row(p, status, why, axes, blank(baseName, w, d)));
+        results.row(row(p, status, why, axes, blank(archName(), w, d)));
       }
     }
+  }
+
+  /** The base architecture's name as its document gives it, for rows of archs that failed. */
+  private String archName() {
+    if (base instanceof Node.MapNode m && m.entries().get("name") instanceof Node.Scalar s) {
+      return s.text();
+    }
+    return baseName;
   }
 
   /** The run columns of a row that has no numbers: arch, workload, layer, dataflow, fidelity. */

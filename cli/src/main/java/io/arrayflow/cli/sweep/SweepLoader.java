@@ -118,7 +118,10 @@ public final class SweepLoader {
       if (path.isBlank() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
         axes.problem(path, "must be an arch path such as glb.size_kib, was '" + path + "'");
       } else if (!(values instanceof Node.ListNode l) || l.items().isEmpty()) {
-        axes.problem(path, "must list the values of the axis, was " + values.describe());
+        axes.problem(
+            path,
+            "must list the values of the axis, was "
+                + (values instanceof Node.ListNode ? "an empty list" : values.describe()));
       } else {
         List<String> seen = new ArrayList<>();
         for (Node v : l.items()) {

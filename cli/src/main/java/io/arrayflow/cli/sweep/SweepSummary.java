@@ -49,8 +49,8 @@ public final class SweepSummary {
         String.format(
             Locale.ROOT,
             "Base arch %s; workloads %s; dataflows %s; fidelity %s.%n%n",
-            spec.arch(),
-            String.join(", ", spec.workloads()),
+            String.join(", ", distinct(results, "arch")),
+            String.join(", ", distinct(results, "workload")),
             String.join(", ", spec.dataflows().stream().map(d -> d.key()).toList()),
             spec.fidelity().key()));
     b.append(
@@ -115,6 +115,11 @@ public final class SweepSummary {
       }
     }
     return b.toString();
+  }
+
+  /** The distinct values of {@code column}, in row order: names as the rows give them. */
+  private static List<String> distinct(ResultRows rows, String column) {
+    return rows.rows().stream().map(r -> rows.text(r, column)).distinct().toList();
   }
 
   private static Table.Builder table(SweepSpec spec, String lead) {
