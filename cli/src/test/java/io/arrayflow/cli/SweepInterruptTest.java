@@ -42,10 +42,17 @@ class SweepInterruptTest {
         .start();
   }
 
-  /** Runs a child and stops it after {@code delayMs}, by SIGKILL or SIGTERM; true if it was. */
-  private static boolean killAfter(Path out, Path log, long delayMs, boolean forcibly)
+  /**
+   * Runs a child and stops it {@code delayMs} after {@code from} exists (after the start if null),
+   * by SIGKILL or SIGTERM; true if it was still running then.
+   */
+  private static boolean killAfter(Path out, Path log, Path from, long delayMs, boolean forcibly)
       throws IOException, InterruptedException {
     Process p = child(out, log);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (from != null && !Files.exists(from) && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     if (p.waitFor(delayMs, TimeUnit.MILLISECONDS)) {
       return false;
     }
@@ -67,9 +74,18 @@ class SweepInterruptTest {
     Path out = dir.resolve("out");
     Path partial = dir.resolve(".out.partial");
     Random random = new Random(11);
-    boolean killed = killAfter(out, dir.resolve("kill.log"), 700 + random.nextInt(900), true);
-    boolean termed = killAfter(out, dir.resolve("term.log"), 700 + random.nextInt(900), false);
-    assertTrue(killed || termed, "at least one child was stopped part-way");
+    // SIGKILL at any moment from the start; SIGTERM once the sweep has begun, so it has points
+    // to save and a message to print.
+    Path journal = partial.resolve("journal.jsonl");
+    boolean killed =
+        killAfter(out, dir.resolve("kill.log"), null, 600 + random.nextInt(1200), true);
+    boolean termed =
+        killAfter(out, dir.resolve("term.log"), journal, 200 + random.nextInt(800), false);
+    assertTrue(
+        killed || termed,
+        "at least one child was stopped part-way; their output: "
+            + Files.readString(dir.resolve("kill.log"))
+            + Files.readString(dir.resolve("term.log")));
     if (termed) {
       assertTrue(
           Files.readString(dir.resolve("term.log")).contains("run the same command with --resume"),

@@ -139,9 +139,9 @@ public final class ResultTables {
 
   /**
    * The compact view of rows to compare: grouped by workload and layer (each group's rows in the
-   * given order), a {@code rank} column by {@code objective} within each group, and the best value
-   * of each comparable column marked ({@link Cells#best}): least cycles, stalls, latency, energy
-   * and DRAM traffic, highest utilization.
+   * given order), a {@code rank} column by {@code objective} within each group (equal scores share
+   * a rank), and the best value of each comparable column marked ({@link Cells#best}) unless every
+   * row ties: least cycles, stalls, latency, energy and DRAM traffic, highest utilization.
    */
   public static Table ranked(List<LayerResult> rows, Objective objective) {
     Map<String, List<LayerResult>> groups = new LinkedHashMap<>();
@@ -160,8 +160,13 @@ public final class ResultTables {
         for (Map.Entry<String, ToDoubleFunction<LayerResult>> best : BEST.entrySet()) {
           int col = COMPACT_COLUMNS.indexOf(best.getKey());
           double least = Double.POSITIVE_INFINITY;
+          double most = Double.NEGATIVE_INFINITY;
           for (LayerResult r : g) {
             least = Math.min(least, best.getValue().applyAsDouble(r));
+            most = Math.max(most, best.getValue().applyAsDouble(r));
+          }
+          if (least == most) {
+            continue; // a tie of every row marks nothing
           }
           for (int i = 0; i < g.size(); i++) {
             if (best.getValue().applyAsDouble(g.get(i)) == least) {
@@ -173,10 +178,9 @@ public final class ResultTables {
       for (int i = 0; i < g.size(); i++) {
         LayerResult r = g.get(i);
         double score = score(r, objective);
-        int rank = 1;
-        for (int j = 0; j < g.size(); j++) {
-          double other = score(g.get(j), objective);
-          rank += other < score || (other == score && j < i) ? 1 : 0;
+        int rank = 1; // competition ranking: equal scores share a rank (1, 1, 3)
+        for (LayerResult other : g) {
+          rank += score(other, objective) < score ? 1 : 0;
         }
         List<Object> row = new ArrayList<>(List.of(rank));
         row.addAll(cells.get(i));
