@@ -156,7 +156,6 @@ final class SweepCommand implements Callable<Integer> {
     } finally {
       progress.finish();
     }
-    Interrupts.remove(onStop);
     Map<Long, PointResult> all = journal.done();
     journal.close();
     String results = csv(PointTask.columns(s), all, x, true);
@@ -175,6 +174,8 @@ final class SweepCommand implements Callable<Integer> {
           files.add(OutputDir.MARKER);
           dir.writeString(OutputDir.MARKER, manifest(s, src, arch, x, id, n, files).toJson());
         });
+    // Until the result set is in place, a stop still leaves a resumable journal: say so.
+    Interrupts.remove(onStop);
     OutputDir.deleteTree(partial);
     spec.commandLine().getOut().print(summary);
     return 0;

@@ -24,33 +24,74 @@ class SweepInterruptTest {
 
   /** Starts {@code arrayflow sweep} in a child JVM on this test's class path. */
   private static Process child(Path out, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.arrayflow.cli.Main",
-            "sweep",
-            KILL,
-            "--out",
-            out.toString(),
-            "--threads",
-            "2",
-            "--resume")
+    return child(log, "sweep", KILL, "--out", out.toString(), "--threads", "2", "--resume");
+  }
+
+  /** Starts {@code arrayflow ARGS} in a child JVM on this test's class path. */
+  private static Process child(Path log, String... args) throws IOException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.arrayflow.cli.Main"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
   }
 
+  @Test
+  void aRunStoppedAtAnyMomentLeavesNoResultSetOrAWholeOne(@TempDir Path dir) throws Exception {
+    Random random = new Random(5);
+    for (int i = 0; i < 2; i++) {
+      Path out = dir.resolve("out" + i);
+      Process p =
+          child(
+              dir.resolve("run" + i + ".log"),
+              "run",
+              "--arch",
+              "eyeriss",
+              "--workload",
+              "alexnet",
+              "--dataflow",
+              "ws,os",
+              "--out",
+              out.toString());
+      boolean stopped = !p.waitFor(300 + random.nextInt(1500), TimeUnit.MILLISECONDS);
+      if (i % 2 == 0) {
+        p.destroyForcibly();
+      } else {
+        p.destroy();
+      }
+      p.waitFor(30, TimeUnit.SECONDS);
+      if (Files.exists(out)) {
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        for (String f : List.of("results.csv", "results.json", "mappings/ws/conv1.yaml")) {
+          assertTrue(manifest.contains("\"" + f + "\""), f);
+          assertTrue(Files.exists(out.resolve(f)), f);
+        }
+      } else {
+        assertTrue(stopped, "a run that was not stopped wrote its result set");
+      }
+    }
+  }
+
   /**
-   * Runs a child and stops it {@code delayMs} after {@code from} exists (after the start if null),
+   * Runs a child and stops it {@code delayMs} after {@code journal} grew (after the start if null),
    * by SIGKILL or SIGTERM; true if it was still running then.
    */
-  private static boolean killAfter(Path out, Path log, Path from, long delayMs, boolean forcibly)
+  private static boolean killAfter(Path out, Path log, Path journal, long delayMs, boolean forcibly)
       throws IOException, InterruptedException {
+    long before = journal != null && Files.exists(journal) ? Files.size(journal) : 0;
     Process p = child(out, log);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (from != null && !Files.exists(from) && p.isAlive() && System.nanoTime() < deadline) {
+    while (journal != null
+        && !(Files.exists(journal) && Files.size(journal) > before)
+        && p.isAlive()
+        && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
     if (p.waitFor(delayMs, TimeUnit.MILLISECONDS)) {
@@ -74,8 +115,8 @@ class SweepInterruptTest {
     Path out = dir.resolve("out");
     Path partial = dir.resolve(".out.partial");
     Random random = new Random(11);
-    // SIGKILL at any moment from the start; SIGTERM once the sweep has begun, so it has points
-    // to save and a message to print.
+    // SIGKILL at any moment from the start; SIGTERM once this child has journaled (its sweep has
+    // begun), so it has a message to print.
     Path journal = partial.resolve("journal.jsonl");
     boolean killed =
         killAfter(out, dir.resolve("kill.log"), null, 600 + random.nextInt(1200), true);
