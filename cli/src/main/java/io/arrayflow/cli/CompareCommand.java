@@ -7,6 +7,7 @@ import io.arrayflow.reports.chart.ChartData;
 import io.arrayflow.reports.chart.ChartKind;
 import io.arrayflow.reports.chart.Roof;
 import io.arrayflow.reports.io.OutputDir;
+import io.arrayflow.reports.manifest.Manifest;
 import io.arrayflow.reports.results.Objective;
 import io.arrayflow.reports.results.ResultRows;
 import io.arrayflow.reports.results.ResultTables;
@@ -92,7 +93,7 @@ final class CompareCommand implements Callable<Integer> {
     List<Layer> layers = target.layers(w);
     LayerRunner runner = new LayerRunner(arch, target.table(arch));
     PrintWriter err = spec.commandLine().getErr();
-    Runs runs = Runs.simulate(runner, w, layers, dfs, fid, null, target.label(arch), err);
+    Runs runs = new Runs(runner, w, layers, dfs, fid, null, target.label(arch), err);
     List<LayerResult> shown = perLayer ? byLayer(runs.rows()) : runs.totals();
     PrintWriter stdout = spec.commandLine().getOut();
     if (fmt.forPeople()) {
@@ -104,18 +105,8 @@ final class CompareCommand implements Callable<Integer> {
       stdout.print(fmt.render(ResultTables.full(shown)));
     }
     if (outDir != null) {
-      ResultOutput.write(
-          "--out",
-          outDir,
-          dir ->
-              runs.write(
-                  dir,
-                  Manifests.start(spec)
-                      .put("arch", target.manifest(arch))
-                      .put("workload", w.name())
-                      .put("fidelity", fid.key())
-                      .put("seed", null),
-                  target.options()));
+      Manifest manifest = Manifests.ofRun(spec, target, arch, w.name(), fid.key());
+      ResultOutput.write("--out", outDir, dir -> runs.write(dir, manifest, target.options()));
     }
     if (chartDir != null && !runs.totals().isEmpty()) {
       ResultRows rows =
@@ -132,17 +123,14 @@ final class CompareCommand implements Callable<Integer> {
           dir -> {
             List<String> files = new ArrayList<>();
             for (ChartData d : drawn) {
-              files.addAll(SweepCharts.write(dir, "", d));
+              files.addAll(ChartFiles.write(dir, "", d));
               dir.writeString(d.kind() + ".txt", d.toText());
               files.add(d.kind() + ".txt");
             }
             files.add(OutputDir.MARKER);
             dir.writeString(
                 OutputDir.MARKER,
-                Manifests.start(spec)
-                    .put("arch", target.manifest(arch))
-                    .put("workload", w.name())
-                    .put("fidelity", fid.key())
+                Manifests.ofRun(spec, target, arch, w.name(), fid.key())
                     .put("files", files)
                     .toJson());
           });

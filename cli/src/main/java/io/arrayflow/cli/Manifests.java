@@ -23,6 +23,16 @@ final class Manifests {
         .put("command", String.join(" ", command));
   }
 
+  /** The manifest of a run or compare of {@code workload} on {@code target}'s arch. */
+  static Manifest ofRun(
+      CommandSpec spec, Target target, ArchSpec arch, String workload, String fidelity) {
+    return start(spec)
+        .put("arch", target.manifest(arch))
+        .put("workload", workload)
+        .put("fidelity", fidelity)
+        .put("seed", null);
+  }
+
   /**
    * The architecture as run: where it came from, the overrides applied, the resolved config after
    * defaults and overrides (as {@code arrayflow show arch} prints it) and that text's SHA-256.

@@ -5,6 +5,7 @@ import io.arrayflow.cli.config.MappingLoader;
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.mapping.Mapping;
 import io.arrayflow.dataflows.run.LayerRunner;
+import io.arrayflow.reports.manifest.Manifest;
 import io.arrayflow.reports.results.ResultTables;
 import io.arrayflow.reports.table.ReportFormat;
 import io.arrayflow.sim.result.Fidelity;
@@ -82,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
               + " os or is (it labels the rows)");
     }
     PrintWriter err = spec.commandLine().getErr();
-    Runs runs = Runs.simulate(runner, w, layers, dataflows, fid, explicit, target.label(arch), err);
+    Runs runs = new Runs(runner, w, layers, dataflows, fid, explicit, target.label(arch), err);
     spec.commandLine()
         .getOut()
         .print(
@@ -91,18 +92,8 @@ final class RunCommand implements Callable<Integer> {
                     ? ResultTables.compact(runs.rows())
                     : ResultTables.full(runs.rows())));
     if (outDir != null) {
-      ResultOutput.write(
-          "--out",
-          outDir,
-          dir ->
-              runs.write(
-                  dir,
-                  Manifests.start(spec)
-                      .put("arch", target.manifest(arch))
-                      .put("workload", w.name())
-                      .put("fidelity", fid.key())
-                      .put("seed", null),
-                  target.options()));
+      Manifest manifest = Manifests.ofRun(spec, target, arch, w.name(), fid.key());
+      ResultOutput.write("--out", outDir, dir -> runs.write(dir, manifest, target.options()));
     }
     return runs.reportUnmapped(err);
   }

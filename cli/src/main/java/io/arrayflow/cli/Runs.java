@@ -36,7 +36,8 @@ final class Runs {
   private final List<String> unmapped = new ArrayList<>();
   private final List<String> dropped = new ArrayList<>();
 
-  private Runs(
+  /** Runs {@code layers} of {@code workload} under each of {@code dataflows}. */
+  Runs(
       LayerRunner runner,
       Workload workload,
       List<Layer> layers,
@@ -85,19 +86,6 @@ final class Runs {
         totals.add(r);
       }
     }
-  }
-
-  /** Runs {@code layers} of {@code workload} under each of {@code dataflows}. */
-  static Runs simulate(
-      LayerRunner runner,
-      Workload workload,
-      List<Layer> layers,
-      List<Dataflow> dataflows,
-      Fidelity fidelity,
-      Mapping explicit,
-      String label,
-      PrintWriter err) {
-    return new Runs(runner, workload, layers, dataflows, fidelity, explicit, label, err);
   }
 
   /** The per-layer rows of the dataflows whose every layer mapped, each followed by its TOTAL. */

@@ -80,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
       throw new ConfigException("--threads: must be >= 1, was " + n);
     }
     Catalog.Source src = Catalog.resolve("sweeps", "sweep", sweep);
-    String text = text(src);
+    String text = text();
     SweepSpec s = SweepLoader.load(src.root(), src.displayName(), src.baseDir(), text);
     Catalog.Source arch = Catalog.resolve("arch", "architecture", s.arch());
     List<Workload> workloads = new ArrayList<>();
@@ -170,7 +170,7 @@ final class SweepCommand implements Callable<Integer> {
           dir.writeString("layers.csv", layers);
           dir.writeString("summary.md", summary);
           List<String> files = new ArrayList<>(List.of("results.csv", "layers.csv", "summary.md"));
-          files.addAll(SweepCharts.write(dir, s, rows));
+          files.addAll(ChartFiles.sweep(dir, rows));
           files.add(OutputDir.MARKER);
           dir.writeString(OutputDir.MARKER, manifest(s, src, arch, x, id, n, files).toJson());
         });
@@ -214,7 +214,7 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /** The sweep file's text, for the manifest's hash and the journal's identity. */
-  private String text(Catalog.Source src) throws IOException {
+  private String text() throws IOException {
     String builtIn = Catalog.builtInText("sweeps", sweep);
     if (builtIn != null && !sweep.contains("/")) {
       return builtIn;

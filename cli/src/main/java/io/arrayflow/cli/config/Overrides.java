@@ -96,7 +96,7 @@ public final class Overrides {
   }
 
   /** The YAML value of an override's text; empty text is the empty string. */
-  public static Node parse(String text) {
+  private static Node parse(String text) {
     Node parsed = text.isEmpty() ? null : YamlFiles.parse(text, "--set");
     return parsed == null ? new Node.Scalar(text, Node.Scalar.Type.STRING, 0, 0) : parsed;
   }

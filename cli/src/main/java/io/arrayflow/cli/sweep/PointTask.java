@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class PointTask {
   /** The columns both files start with, before the axes. */
-  public static final List<String> LEAD = List.of("point", "status", "reason");
+  private static final List<String> LEAD = List.of("point", "status", "reason");
 
   private final SweepSpec spec;
   private final Node base;

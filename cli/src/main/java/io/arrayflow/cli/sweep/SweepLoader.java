@@ -1,6 +1,5 @@
 package io.arrayflow.cli.sweep;
 
-import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.cli.config.ConfigReader;
 import io.arrayflow.cli.config.Node;
 import io.arrayflow.cli.config.Section;
@@ -17,7 +16,8 @@ import java.util.Locale;
 /**
  * Reads a sweep YAML into a {@link SweepSpec}, collecting every problem of the file before failing
  * once; each message names the file, line:column, the YAML path, the bad value and what is allowed.
- * Whether the axis paths exist in the architecture is checked by {@link Sweeps#check}.
+ * Whether the axis paths are keys of the architecture is checked by {@code arrayflow sweep} against
+ * the base arch before any point runs.
  */
 public final class SweepLoader {
   private SweepLoader() {}
@@ -180,10 +180,5 @@ public final class SweepLoader {
       }
     }
     return out;
-  }
-
-  /** Thrown for a sweep whose axes or constraints do not fit its base architecture. */
-  static ConfigException problem(String file, String message) {
-    return new ConfigException(file + ": " + message);
   }
 }

@@ -1,6 +1,5 @@
 package io.arrayflow.cli;
 
-import io.arrayflow.cli.sweep.SweepSpec;
 import io.arrayflow.reports.chart.ChartData;
 import io.arrayflow.reports.chart.ChartKind;
 import io.arrayflow.reports.chart.ChartRenderer;
@@ -14,11 +13,11 @@ import java.util.List;
  * The charts of a result set, as PNG and SVG side by side: a sweep draws its Pareto chart, {@code
  * compare --charts} the charts of one run.
  */
-final class SweepCharts {
-  private SweepCharts() {}
+final class ChartFiles {
+  private ChartFiles() {}
 
-  /** Writes the sweep's charts into {@code charts/} of {@code dir}; returns the files written. */
-  static List<String> write(OutputDir dir, SweepSpec s, ResultRows rows) throws IOException {
+  /** Writes a sweep's charts into {@code charts/} of {@code dir}; returns the files written. */
+  static List<String> sweep(OutputDir dir, ResultRows rows) throws IOException {
     List<String> files = new ArrayList<>();
     try {
       files.addAll(
