@@ -271,21 +271,12 @@ public final class ChartRenderer {
     a.setLabelFont(LABEL);
     a.setTickLabelFont(TICK);
     if (a instanceof NumberAxis n) {
-      n.setNumberFormatOverride(compact());
+      n.setNumberFormatOverride(new TickFormat());
     } else if (a instanceof LogAxis l) {
       l.setNumberFormatOverride(
           new java.text.DecimalFormat(
               "0.##########", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
     }
-  }
-
-  /** Tick labels as 85M, 2.5k, 0.25: short, and the same in every locale. */
-  private static java.text.NumberFormat compact() {
-    java.text.NumberFormat f =
-        java.text.NumberFormat.getCompactNumberInstance(
-            java.util.Locale.US, java.text.NumberFormat.Style.SHORT);
-    f.setMaximumFractionDigits(2);
-    return f;
   }
 
   /**

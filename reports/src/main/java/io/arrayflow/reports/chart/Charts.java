@@ -71,7 +71,7 @@ final class Charts {
         Shape.STACKED_BARS,
         "DRAM accesses per MAC by operand, " + what(rows, o.layer()),
         "dataflow",
-        "DRAM accesses per MAC (access blocks)",
+        "DRAM accesses per MAC (values read or written)",
         List.of(new Panel("", series)));
   }
 
