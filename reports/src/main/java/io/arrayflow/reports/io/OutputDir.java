@@ -119,7 +119,11 @@ public final class OutputDir {
     Files.write(file, bytes);
   }
 
-  /** Puts the result set in place of the target; false if it was aborted (interrupted) first. */
+  /**
+   * Puts the result set in place of the target; false if it was aborted (interrupted) first. If the
+   * last rename fails (another process's set took the target between the two renames), the staging
+   * directory is deleted and the earlier set put back unless something else is there.
+   */
   public boolean commit() throws IOException {
     synchronized (LOCK) {
       if (done) {
@@ -127,15 +131,28 @@ public final class OutputDir {
       }
       done = true;
       OPEN.remove(this);
-      if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        AtomicFiles.move(staging, target);
+      try {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          AtomicFiles.move(staging, target);
+          return true;
+        }
+        Path old = target.resolveSibling(AtomicFiles.siblingName(target, "old"));
+        AtomicFiles.move(target, old);
+        try {
+          AtomicFiles.move(staging, target);
+        } catch (IOException e) {
+          if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            AtomicFiles.move(old, target);
+          }
+          throw e;
+        } finally {
+          deleteTree(old);
+        }
         return true;
+      } catch (IOException e) {
+        deleteTree(staging);
+        throw e;
       }
-      Path old = target.resolveSibling(AtomicFiles.siblingName(target, "old"));
-      AtomicFiles.move(target, old);
-      AtomicFiles.move(staging, target);
-      deleteTree(old);
-      return true;
     }
   }
 
