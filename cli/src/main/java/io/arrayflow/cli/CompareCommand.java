@@ -81,7 +81,11 @@ final class CompareCommand implements Callable<Integer> {
   String out;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    return Interrupts.during("arrayflow compare", this::work);
+  }
+
+  private Integer work() {
     ReportFormat fmt = format.get();
     Fidelity fid = RunCommand.fidelity(fidelity);
     Objective obj = objective(objective);

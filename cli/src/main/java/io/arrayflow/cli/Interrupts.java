@@ -34,13 +34,31 @@ final class Interrupts {
     ON_STOP.remove(action);
   }
 
+  /**
+   * Runs {@code work}; if the process is stopped meanwhile, says "interrupted: WHAT stopped before
+   * it finished; nothing was written".
+   */
+  static <T> T during(String what, java.util.concurrent.Callable<T> work) throws Exception {
+    Runnable say =
+        () ->
+            System.err.println(
+                "interrupted: " + what + " stopped before it finished; nothing was written");
+    add(say);
+    try {
+      return work.call();
+    } finally {
+      remove(say);
+    }
+  }
+
   private static void stop() {
     List<Runnable> actions;
     synchronized (Interrupts.class) {
       actions = new ArrayList<>(ON_STOP);
       ON_STOP.clear();
     }
-    if (OutputDir.abortOpen() > 0) {
+    // Result sets being written are dropped first; each registered action then says what stopped.
+    if (OutputDir.abortOpen() > 0 && actions.isEmpty()) {
       System.err.println("interrupted: no results written; the --out directory is as it was");
     }
     for (Runnable r : actions) {

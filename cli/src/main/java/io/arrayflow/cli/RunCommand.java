@@ -60,7 +60,11 @@ final class RunCommand implements Callable<Integer> {
   String out;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    return Interrupts.during("arrayflow run", this::work);
+  }
+
+  private Integer work() {
     ReportFormat fmt = format.get();
     Fidelity fid = fidelity(fidelity);
     List<Dataflow> dataflows = dataflow.get();
