@@ -73,6 +73,26 @@ class SweepCommandTest {
   }
 
   @Test
+  void aPointWhereSomeLayerHasNoMappingIsAnUnmappedRowWithTheLayersAndWhy(@TempDir Path dir)
+      throws IOException {
+    Path sweep = dir.resolve("rf.yaml");
+    Files.writeString(
+        sweep,
+        "name: rf\narch: eyeriss-256\nworkloads: [src/test/resources/workloads/tiny.yaml]\n"
+            + "dataflows: [ws]\nfidelity: analytical\naxes: {pe.rf.shared.words: [2, 256]}\n");
+    assertEquals(0, sweep(sweep.toString(), dir.resolve("out")).code());
+    List<String> lines = read(dir.resolve("out/results.csv")).lines().toList();
+    assertTrue(
+        lines
+            .get(1)
+            .startsWith("0,unmapped,\"layer c1: no WS mapping of c1 fits: even the smallest tiles"),
+        lines.get(1));
+    assertTrue(lines.get(1).contains("; layer dw: "), lines.get(1));
+    assertTrue(lines.get(2).startsWith("1,ok,,256,eyeriss-256,tiny,TOTAL,ws,"), lines.get(2));
+    assertFalse(read(dir.resolve("out/layers.csv")).contains("\n0,"), "no layer rows for point 0");
+  }
+
+  @Test
   void anInterruptedSweepWaitsForResumeAndIsNotStartedOver(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve(".out.partial"));
     Outcome o = sweep(SMALL, dir.resolve("out"));

@@ -42,6 +42,20 @@ class ExpansionTest {
   }
 
   @Test
+  void aMapValueReplacesASectionAndConstraintsSeeInsideIt() {
+    Expansion x =
+        Expansion.of(
+            spec(
+                "axes: {pe_array: [{rows: 1, cols: 64}, {rows: 8, cols: 8}]}\n"
+                    + "where: [\"pe_array.rows >= 2\"]\n"),
+            BASE);
+    assertEquals(List.of("1:{rows: 8, cols: 8}"), points(x));
+    SweepSpec remove = spec("axes: {pe_array.cols: [~]}\n");
+    Node arch = Expansion.apply(remove, BASE, Expansion.point(remove, 0));
+    assertEquals("{name: a, pe_array: {rows: 2}}", Axes.text(arch), "a null value removes the key");
+  }
+
+  @Test
   void aRandomSampleIsTheSameForTheSameSeedAndKeepsGridNumbers() {
     String body = "axes: {a.x: [1, 2, 3, 4, 5], a.y: [1, 2, 3, 4]}\nsample: {random: 6, seed: 7}\n";
     Expansion once = Expansion.of(spec(body), BASE);
