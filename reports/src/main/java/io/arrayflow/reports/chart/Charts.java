@@ -78,6 +78,7 @@ final class Charts {
   static ChartData latency(ResultRows all, ChartKind.Options o) {
     ResultRows rows = macLayers(all);
     require(!rows.rows().isEmpty(), "latency", "needs per-layer rows of MAC layers");
+    oneDesign(rows, "latency");
     // Every stall_<cause> column; stall_cycles is their sum, not a cause.
     List<String> causes = new ArrayList<>(rows.columnsStartingWith("stall_"));
     causes.remove("stall_cycles");
@@ -237,6 +238,23 @@ final class Charts {
    */
   private static ResultRows macLayers(ResultRows all) {
     return ok(all).where(r -> !TOTAL.equals(all.text(r, "layer")) && all.number(r, "macs") > 0);
+  }
+
+  /** Fails unless every row ran on one architecture (one sweep point, one arch label). */
+  private static void oneDesign(ResultRows rows, String kind) {
+    for (String c : List.of("point", "arch")) {
+      if (rows.has(c) && distinct(rows, c) > 1) {
+        throw new IllegalArgumentException(
+            kind
+                + " chart draws one architecture; the rows hold "
+                + distinct(rows, c)
+                + " "
+                + c
+                + "s (keep the rows of one "
+                + c
+                + ")");
+      }
+    }
   }
 
   /** Rows without a status column, or whose status is ok. */

@@ -86,6 +86,23 @@ class ChartsTest {
   }
 
   @Test
+  void latencyAndRooflineRefuseRowsOfSeveralDesigns() {
+    ResultRows sweep =
+        ResultRows.parseCsv(
+            CSV.replace("arch,", "point,arch,")
+                .replace("\na,w,l1", "\n0,a,w,l1")
+                .replace("\na,w,TOTAL", "\n1,a,w,l1"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ChartKind.LATENCY.data(sweep, new ChartKind.Options(null, ROOF)));
+    assertEquals(
+        "latency chart draws one architecture; the rows hold 2 points (keep the rows of one"
+            + " point)",
+        e.getMessage());
+  }
+
+  @Test
   void namedFailsListingTheKinds() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ChartKind.named("pie"));
