@@ -80,6 +80,9 @@ public final class PointTask {
     } catch (ConfigException e) {
       failAll(results, p, axes, "invalid-arch", String.join("; ", e.problems()));
       return result(p, results, layers);
+    } catch (RuntimeException e) {
+      failAll(results, p, axes, "error", String.valueOf(e));
+      return result(p, results, layers);
     }
     for (Workload w : workloads) {
       for (Dataflow d : spec.dataflows()) {
