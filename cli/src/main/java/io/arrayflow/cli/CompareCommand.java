@@ -110,7 +110,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     if (outDir != null) {
       Manifest manifest = Manifests.ofRun(spec, target, arch, w.name(), fid.key());
-      ResultOutput.write("--out", outDir, dir -> runs.write(dir, manifest, target.options()));
+      ResultOutput.write("--out", outDir, err, dir -> runs.write(dir, manifest, target.options()));
     }
     if (chartDir != null && !runs.totals().isEmpty()) {
       ResultRows rows =
@@ -124,6 +124,7 @@ final class CompareCommand implements Callable<Integer> {
       ResultOutput.write(
           "--charts",
           chartDir,
+          err,
           dir -> {
             List<String> files = new ArrayList<>();
             for (ChartData d : drawn) {

@@ -34,13 +34,19 @@ final class ResultOutput {
     return Path.of(value);
   }
 
-  /** Writes a result set into {@code dir} with {@code writer}, whole or not at all. */
-  static void write(String option, Path dir, Writer writer) {
+  /**
+   * Writes a result set into {@code dir} with {@code writer}, whole or not at all; says on {@code
+   * err} when it replaced an earlier one.
+   */
+  static void write(String option, Path dir, java.io.PrintWriter err, Writer writer) {
     OutputDir tx = null;
+    boolean earlier = java.nio.file.Files.exists(dir.resolve(OutputDir.MARKER));
     try {
       tx = OutputDir.begin(dir);
       writer.write(tx);
-      tx.commit();
+      if (tx.commit() && earlier) {
+        err.println("note: " + option + ": replaced the earlier result set in " + dir);
+      }
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new ConfigException(option + ": cannot write results into " + dir + ": " + e);
     } finally {

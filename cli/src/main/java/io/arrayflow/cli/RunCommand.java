@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
                     : ResultTables.full(runs.rows())));
     if (outDir != null) {
       Manifest manifest = Manifests.ofRun(spec, target, arch, w.name(), fid.key());
-      ResultOutput.write("--out", outDir, dir -> runs.write(dir, manifest, target.options()));
+      ResultOutput.write("--out", outDir, err, dir -> runs.write(dir, manifest, target.options()));
     }
     return runs.reportUnmapped(err);
   }

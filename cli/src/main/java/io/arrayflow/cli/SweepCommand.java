@@ -165,6 +165,7 @@ final class SweepCommand implements Callable<Integer> {
     ResultOutput.write(
         "--out",
         target,
+        err,
         dir -> {
           dir.writeString("results.csv", results);
           dir.writeString("layers.csv", layers);

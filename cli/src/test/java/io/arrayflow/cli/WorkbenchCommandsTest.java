@@ -218,6 +218,16 @@ class WorkbenchCommandsTest {
   }
 
   @Test
+  void replacingAnEarlierResultSetSaysSo(@TempDir Path dir) {
+    Path out = dir.resolve("out");
+    assertEquals(
+        "", ok("run", "--arch", "eyeriss", "--workload", TINY, "--out", out.toString()).err());
+    assertEquals(
+        "note: --out: replaced the earlier result set in " + out + "\n",
+        ok("run", "--arch", "eyeriss", "--workload", TINY, "--out", out.toString()).err());
+  }
+
+  @Test
   void outputProblemsAreFoundBeforeAnythingRuns(@TempDir Path dir) throws IOException {
     assertBadInput(
         MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--out", ""),
