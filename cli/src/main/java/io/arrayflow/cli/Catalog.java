@@ -61,7 +61,7 @@ public final class Catalog {
       files.forEach(
           p -> {
             String f = p.getFileName().toString();
-            if (f.endsWith(".yaml") && !f.equals("reference.yaml")) {
+            if (f.endsWith(".yaml")) {
               out.add(f.substring(0, f.length() - ".yaml".length()));
             }
           });

@@ -8,7 +8,7 @@ final class FormatOption {
   @Option(
       names = "--format",
       defaultValue = "table",
-      description = "table, csv or json (default ${DEFAULT-VALUE}).")
+      description = "table, csv, json or markdown (default ${DEFAULT-VALUE}).")
   String format;
 
   /** The chosen format; a bad name is a bad-input error listing the valid ones. */

@@ -10,22 +10,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code arrayflow list archs|workloads|dataflows|energy-tables}: the built-in names, one per line.
+ * {@code arrayflow list archs|workloads|dataflows|energy-tables|sweeps}: the built-in names, one
+ * per line.
  */
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List built-in archs, workloads, dataflows or energy-tables.")
+    description = "List built-in archs, workloads, dataflows, energy-tables or sweeps.")
 final class ListCommand implements Callable<Integer> {
   private static final List<String> WHAT =
-      List.of("archs", "workloads", "dataflows", "energy-tables");
+      List.of("archs", "workloads", "dataflows", "energy-tables", "sweeps");
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(
       index = "0",
       paramLabel = "WHAT",
-      description = "archs, workloads, dataflows or energy-tables")
+      description = "archs, workloads, dataflows, energy-tables or sweeps")
   String what;
 
   @Override
@@ -36,6 +37,7 @@ final class ListCommand implements Callable<Integer> {
           case "workloads" -> Workloads.names();
           case "dataflows" -> dataflowKeys();
           case "energy-tables" -> EnergyTables.builtInNames();
+          case "sweeps" -> Catalog.builtIns("sweeps");
           default ->
               throw new ConfigException(
                   "list: unknown kind '" + what + "'; expected one of " + String.join(", ", WHAT));

@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       VerifyCommand.class,
       ListCommand.class,
-      ShowCommand.class
+      ShowCommand.class,
+      SweepCommand.class,
+      ChartCommand.class
     })
 public final class Main implements Runnable {
   /** Exit status for bad input. */
@@ -33,6 +35,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    Interrupts.install();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -4,21 +4,16 @@ import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.cli.config.MappingLoader;
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.mapping.Mapping;
-import io.arrayflow.dataflows.run.LayerRun;
 import io.arrayflow.dataflows.run.LayerRunner;
-import io.arrayflow.reports.io.AtomicFiles;
+import io.arrayflow.reports.manifest.Manifest;
 import io.arrayflow.reports.results.ResultTables;
 import io.arrayflow.reports.table.ReportFormat;
 import io.arrayflow.sim.result.Fidelity;
-import io.arrayflow.sim.result.LayerResult;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.workloads.zoo.Layer;
 import io.arrayflow.workloads.zoo.Workload;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,11 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin Target target;
 
-  @Option(
-      names = "--dataflow",
-      defaultValue = "all",
-      description = "ws, os, is, a comma list, or all (default ${DEFAULT-VALUE}).")
-  String dataflow;
+  @Mixin DataflowOption dataflow;
 
   @Option(
       names = "--fidelity",
@@ -63,14 +54,21 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Also write results.csv, results.json and mappings.txt into DIR.")
-  Path out;
+      description =
+          "Also write results.csv, results.json, mappings/DATAFLOW/LAYER.yaml and manifest.json"
+              + " into DIR (whole or not at all).")
+  String out;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    return Interrupts.during("arrayflow run", this::work);
+  }
+
+  private Integer work() {
     ReportFormat fmt = format.get();
     Fidelity fid = fidelity(fidelity);
-    List<Dataflow> dataflows = Target.dataflows("--dataflow", dataflow);
+    List<Dataflow> dataflows = dataflow.get();
+    Path outDir = ResultOutput.check("--out", out);
     ArchSpec arch = target.arch();
     Workload w = target.workload();
     List<Layer> layers = target.layers(w);
@@ -88,83 +86,20 @@ final class RunCommand implements Callable<Integer> {
           "--mapping: one mapping runs once; name the dataflow it belongs to with --dataflow ws,"
               + " os or is (it labels the rows)");
     }
-    List<LayerRun> runs = new ArrayList<>();
-    for (Dataflow d : dataflows) {
-      for (Layer l : layers) {
-        runs.add(runner.run(w.name(), l, d, fid, explicit));
-      }
+    PrintWriter err = spec.commandLine().getErr();
+    Runs runs = new Runs(runner, w, layers, dataflows, fid, explicit, target.label(arch), err);
+    spec.commandLine()
+        .getOut()
+        .print(
+            fmt.render(
+                fmt.forPeople()
+                    ? ResultTables.compact(runs.rows())
+                    : ResultTables.full(runs.rows())));
+    if (outDir != null) {
+      Manifest manifest = Manifests.ofRun(spec, target, arch, w.name(), fid.key());
+      ResultOutput.write("--out", outDir, err, dir -> runs.write(dir, manifest, target.options()));
     }
-    return report(
-        spec.commandLine().getOut(), spec.commandLine().getErr(), runs, fmt, out, mapping != null);
-  }
-
-  /** Prints (and writes) the results of {@code runs}; 2 if any layer was unmapped. */
-  static int report(
-      PrintWriter stdout,
-      PrintWriter err,
-      List<LayerRun> runs,
-      ReportFormat fmt,
-      Path out,
-      boolean explicit) {
-    List<LayerResult> results = new ArrayList<>();
-    List<String> unmapped = new ArrayList<>();
-    List<String> droppedTotals = new ArrayList<>();
-    StringBuilder mappings = new StringBuilder();
-    for (LayerRun r : runs) {
-      if (r.mapped()) {
-        results.add(r.result());
-        mappings.append(r.dataflow().key()).append(' ').append(r.layer()).append(": ");
-        mappings.append(r.mapping()).append('\n');
-      } else {
-        unmapped.add(
-            (explicit ? "--mapping: " : "")
-                + "layer "
-                + r.layer()
-                + " ("
-                + r.dataflow().key()
-                + "): no mapping fits: "
-                + String.join("; ", r.reasons()));
-        if (!droppedTotals.contains(r.dataflow().key())) {
-          droppedTotals.add(r.dataflow().key());
-        }
-      }
-    }
-    List<LayerResult> complete = new ArrayList<>();
-    for (LayerResult r : results) {
-      if (!droppedTotals.contains(r.dataflow())) {
-        complete.add(r);
-      }
-    }
-    List<LayerResult> rows = ResultTables.withTotals(complete);
-    stdout.print(
-        fmt.render(
-            fmt == ReportFormat.TABLE ? ResultTables.compact(rows) : ResultTables.full(rows)));
-    if (out != null) {
-      write(out, rows, mappings.toString());
-    }
-    for (String u : unmapped) {
-      err.println("error: " + u);
-    }
-    if (!droppedTotals.isEmpty()) {
-      err.println(
-          "error: dataflows left out because some layer could not be mapped: "
-              + String.join(", ", droppedTotals));
-      return 2;
-    }
-    return 0;
-  }
-
-  private static void write(Path dir, List<LayerResult> results, String mappings) {
-    try {
-      Files.createDirectories(dir);
-      AtomicFiles.writeString(
-          dir.resolve("results.csv"), ReportFormat.CSV.render(ResultTables.full(results)));
-      AtomicFiles.writeString(
-          dir.resolve("results.json"), ReportFormat.JSON.render(ResultTables.full(results)));
-      AtomicFiles.writeString(dir.resolve("mappings.txt"), mappings);
-    } catch (IOException e) {
-      throw new ConfigException("--out: cannot write results into " + dir + ": " + e);
-    }
+    return runs.reportUnmapped(err);
   }
 
   /** Parses {@code --fidelity}. */

@@ -53,14 +53,29 @@ final class ShowCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** A built-in table's YAML, or a user table file's text once it has been checked. */
   private String energyTable() {
     if (EnergyTables.builtInNames().contains(name)) {
       return EnergyTables.builtInYaml(name);
     }
-    throw new ConfigException(
-        "show energy-table: unknown table '"
-            + name
-            + "'; expected one of "
-            + String.join(", ", EnergyTables.builtInNames()));
+    java.nio.file.Path file = java.nio.file.Path.of(name);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new ConfigException(
+          "show energy-table: unknown table '"
+              + name
+              + "'"
+              + io.arrayflow.cli.config.Suggest.didYouMean(name, EnergyTables.builtInNames())
+              + ": not a built-in ("
+              + String.join(", ", EnergyTables.builtInNames())
+              + ") and no such file");
+    }
+    try {
+      EnergyTables.load(file);
+      return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (io.arrayflow.energy.EnergyTableException e) {
+      throw new ConfigException(e.messages());
+    } catch (java.io.IOException e) {
+      throw new ConfigException(name + ": cannot read: " + e.getMessage());
+    }
   }
 }

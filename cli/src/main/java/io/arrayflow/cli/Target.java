@@ -43,6 +43,25 @@ final class Target {
     return Archs.resolve(arch, sets);
   }
 
+  /** What result rows call the architecture: its name, with the overrides if there are any. */
+  String label(ArchSpec spec) {
+    return Archs.label(spec.name(), sets);
+  }
+
+  /** The options that name this target again: {@code --arch A --set K=V --workload W ...}. */
+  String options() {
+    StringBuilder b = new StringBuilder("--arch ").append(arch);
+    for (String s : sets) {
+      b.append(" --set ").append(s);
+    }
+    return b.append(' ').append(workload.options()).toString();
+  }
+
+  /** The manifest's record of the architecture as run. */
+  java.util.Map<String, Object> manifest(ArchSpec spec) {
+    return Manifests.arch(arch, label(spec), sets, spec);
+  }
+
   /** The architecture's energy table (built-in name, or a path relative to the arch file). */
   EnergyModel table(ArchSpec spec) {
     Path base = Archs.baseDir(arch);
@@ -81,13 +100,20 @@ final class Target {
             + String.join(", ", names));
   }
 
-  /** Parses a {@code --dataflow} value: one key or {@code all}. */
+  /**
+   * Parses a {@code --dataflow} value: keys and {@code all}, comma-separated; each dataflow once,
+   * in the order first named ({@code ws,all} is ws, os, is).
+   */
   static List<Dataflow> dataflows(String option, String value) {
     List<Dataflow> out = new ArrayList<>();
     for (String part : value.split(",", -1)) {
       String key = part.trim();
       if (key.equals("all")) {
-        out.addAll(List.of(Dataflow.values()));
+        for (Dataflow d : Dataflow.values()) {
+          if (!out.contains(d)) {
+            out.add(d);
+          }
+        }
         continue;
       }
       try {

@@ -35,11 +35,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin Target target;
 
-  @Option(
-      names = "--dataflow",
-      defaultValue = "all",
-      description = "ws, os, is, a comma list, or all (default ${DEFAULT-VALUE}).")
-  String dataflow;
+  @Mixin DataflowOption dataflow;
 
   @Option(
       names = "--max-macs",
@@ -60,7 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportFormat fmt = format.get();
-    List<Dataflow> dfs = Target.dataflows("--dataflow", dataflow);
+    List<Dataflow> dfs = dataflow.get();
     if (maxMacs < 1) {
       throw new io.arrayflow.cli.config.ConfigException("--max-macs: must be >= 1, was " + maxMacs);
     }

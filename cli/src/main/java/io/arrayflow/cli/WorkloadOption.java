@@ -21,6 +21,14 @@ final class WorkloadOption {
       description = "Sequence length for transformer models (default ${DEFAULT-VALUE}).")
   int seq;
 
+  /** The options that name this workload again ({@code --batch}/{@code --seq} if not default). */
+  String options() {
+    return "--workload "
+        + workload
+        + (batch == 1 ? "" : " --batch " + batch)
+        + (seq == Model.DEFAULT_SEQ ? "" : " --seq " + seq);
+  }
+
   /** The workload. */
   Workload get() {
     return Workloads.resolve(workload, batch, seq);

@@ -73,7 +73,7 @@ class MainTest {
   void rejectsAnUnknownFormat() {
     assertBadInput(
         run("layers", "--workload", "alexnet", "--format", "xml"),
-        "error: --format: unknown format 'xml'; expected one of table, csv, json");
+        "error: --format: unknown format 'xml'; expected one of table, csv, json, markdown");
   }
 
   @Test
@@ -118,7 +118,7 @@ class MainTest {
   @Test
   void listsTheBuiltInArchitectures() {
     Outcome o = run("list", "archs");
-    assertEquals("edge-int8\neyeriss\neyeriss-256\nsystolic-32\ntpu-v1\n", o.out());
+    assertEquals("edge-int8\neyeriss\neyeriss-256\nreference\nsystolic-32\ntpu-v1\n", o.out());
   }
 
   @Test
@@ -135,7 +135,7 @@ class MainTest {
     assertBadInput(
         run("show", "arch", "eyeris"),
         "error: unknown architecture 'eyeris' (did you mean 'eyeriss'?): not a built-in"
-            + " (edge-int8, eyeriss, eyeriss-256, systolic-32, tpu-v1) and no such file");
+            + " (edge-int8, eyeriss, eyeriss-256, reference, systolic-32, tpu-v1) and no such file");
   }
 
   @Test

@@ -136,7 +136,8 @@ class RunCommandsTest {
     assertTrue(csv.startsWith("arch,workload,layer,dataflow,fidelity,macs,"), csv);
     assertEquals(7, csv.lines().count(), csv); // header, 5 layers, TOTAL
     assertTrue(Files.readString(out.resolve("results.json")).startsWith("[\n  {\n"));
-    assertTrue(Files.readString(out.resolve("mappings.txt")).contains("os c1: mapping:"));
+    assertTrue(Files.readString(out.resolve("mappings/os/c1.yaml")).contains("\nmapping:\n"));
+    assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"label\" : \"eyeriss\""));
   }
 
   @Test
@@ -269,8 +270,8 @@ class RunCommandsTest {
     Path file = dir.resolve("taken");
     Files.writeString(file, "x");
     Outcome o = MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--out", "" + file);
-    assertEquals(2, o.code(), o.err());
-    assertTrue(o.err().startsWith("error: --out: cannot write results into " + file), o.err());
+    assertBadInput(o, "error: --out: " + file + " exists and is not a directory");
+    assertEquals("", o.out(), "checked before anything ran");
     assertEquals("x", Files.readString(file));
   }
 }

@@ -1,5 +1,6 @@
 package io.arrayflow.reports.results;
 
+import io.arrayflow.reports.table.Cells;
 import io.arrayflow.reports.table.Table;
 import io.arrayflow.sim.result.EnergyBreakdown;
 import io.arrayflow.sim.result.Fidelity;
@@ -10,10 +11,12 @@ import io.arrayflow.sim.stats.Level;
 import io.arrayflow.sim.stats.StallCause;
 import io.arrayflow.sim.stats.Stats;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The result tables of DESIGN.md's CLI contract: one row per workload × layer × dataflow, then a
@@ -127,48 +130,125 @@ public final class ResultTables {
    * in percent.
    */
   public static Table compact(List<LayerResult> rows) {
-    Table.Builder t =
-        Table.withColumns(
-            "layer",
-            "dataflow",
-            "macs",
-            "cycles",
-            "stalls",
-            "stalled_by",
-            "util",
-            "latency_ms",
-            "energy",
-            "unit",
-            "mac%",
-            "rf%",
-            "noc%",
-            "glb%",
-            "dram%",
-            "dram_reads",
-            "dram_writes");
+    Table.Builder t = Table.withColumns(COMPACT_COLUMNS);
     for (LayerResult r : rows) {
-      EnergyBreakdown e = r.energy();
-      double total = e.total();
-      t.row(
-          r.layer(),
-          r.dataflow(),
-          r.macs(),
-          r.cycles(),
-          r.stallCycles(),
-          mainStall(r.accesses()),
-          round(r.utilization(), 3),
-          round(r.latencyMs(), 4),
-          String.format(Locale.ROOT, "%.4g", total),
-          e.unit(),
-          percent(e.mac(), total),
-          percent(e.rf(), total),
-          percent(e.noc(), total),
-          percent(e.glb(), total),
-          percent(e.dram(), total),
-          r.accesses().reads(Level.DRAM),
-          r.accesses().writes(Level.DRAM));
+      t.row(compactRow(r).toArray());
     }
     return t.build();
+  }
+
+  /**
+   * The compact view of rows to compare: grouped by workload and layer (each group's rows in the
+   * given order), a {@code rank} column by {@code objective} within each group (equal scores share
+   * a rank), and the best value of each comparable column marked ({@link Cells#best}) unless every
+   * row ties: least cycles, stalls, latency, energy and DRAM traffic, highest utilization.
+   */
+  public static Table ranked(List<LayerResult> rows, Objective objective) {
+    Map<String, List<LayerResult>> groups = new LinkedHashMap<>();
+    for (LayerResult r : rows) {
+      groups.computeIfAbsent(r.workload() + "\u0000" + r.layer(), k -> new ArrayList<>()).add(r);
+    }
+    List<String> cols = new ArrayList<>(List.of("rank"));
+    cols.addAll(COMPACT_COLUMNS);
+    Table.Builder t = Table.withColumns(cols);
+    for (List<LayerResult> g : groups.values()) {
+      List<List<Object>> cells = new ArrayList<>();
+      for (LayerResult r : g) {
+        cells.add(compactRow(r));
+      }
+      if (g.size() > 1) {
+        for (Map.Entry<String, ToDoubleFunction<LayerResult>> best : BEST.entrySet()) {
+          int col = COMPACT_COLUMNS.indexOf(best.getKey());
+          double least = Double.POSITIVE_INFINITY;
+          double most = Double.NEGATIVE_INFINITY;
+          for (LayerResult r : g) {
+            least = Math.min(least, best.getValue().applyAsDouble(r));
+            most = Math.max(most, best.getValue().applyAsDouble(r));
+          }
+          if (least == most) {
+            continue; // a tie of every row marks nothing
+          }
+          for (int i = 0; i < g.size(); i++) {
+            if (best.getValue().applyAsDouble(g.get(i)) == least) {
+              cells.get(i).set(col, Cells.best(cells.get(i).get(col)));
+            }
+          }
+        }
+      }
+      for (int i = 0; i < g.size(); i++) {
+        LayerResult r = g.get(i);
+        double score = score(r, objective);
+        int rank = 1; // competition ranking: equal scores share a rank (1, 1, 3)
+        for (LayerResult other : g) {
+          rank += score(other, objective) < score ? 1 : 0;
+        }
+        List<Object> row = new ArrayList<>(List.of(rank));
+        row.addAll(cells.get(i));
+        t.row(row.toArray());
+      }
+    }
+    return t.build();
+  }
+
+  private static double score(LayerResult r, Objective o) {
+    return o.score(r.energy().total(), r.cycles(), r.latencyMs());
+  }
+
+  /** The compact columns where one value is best, each with the figure to minimise. */
+  private static final Map<String, ToDoubleFunction<LayerResult>> BEST = new LinkedHashMap<>();
+
+  static {
+    BEST.put("cycles", LayerResult::cycles);
+    BEST.put("stalls", LayerResult::stallCycles);
+    BEST.put("util", r -> -r.utilization());
+    BEST.put("latency_ms", LayerResult::latencyMs);
+    BEST.put("energy", r -> r.energy().total());
+    BEST.put("dram_reads", r -> r.accesses().reads(Level.DRAM));
+    BEST.put("dram_writes", r -> r.accesses().writes(Level.DRAM));
+  }
+
+  private static final List<String> COMPACT_COLUMNS =
+      List.of(
+          "layer",
+          "dataflow",
+          "macs",
+          "cycles",
+          "stalls",
+          "stalled_by",
+          "util",
+          "latency_ms",
+          "energy",
+          "unit",
+          "mac%",
+          "rf%",
+          "noc%",
+          "glb%",
+          "dram%",
+          "dram_reads",
+          "dram_writes");
+
+  private static List<Object> compactRow(LayerResult r) {
+    EnergyBreakdown e = r.energy();
+    double total = e.total();
+    return new ArrayList<>(
+        Arrays.asList(
+            r.layer(),
+            r.dataflow(),
+            r.macs(),
+            r.cycles(),
+            r.stallCycles(),
+            mainStall(r.accesses()),
+            round(r.utilization(), 3),
+            round(r.latencyMs(), 4),
+            String.format(Locale.ROOT, "%.4g", total),
+            e.unit(),
+            percent(e.mac(), total),
+            percent(e.rf(), total),
+            percent(e.noc(), total),
+            percent(e.glb(), total),
+            percent(e.dram(), total),
+            r.accesses().reads(Level.DRAM),
+            r.accesses().writes(Level.DRAM)));
   }
 
   /**

@@ -18,7 +18,9 @@ public enum ReportFormat {
   /** RFC 4180 CSV with a header row. */
   CSV(ReportFormat::csv),
   /** A JSON array of objects, one per row, keys in column order. */
-  JSON(ReportFormat::json);
+  JSON(ReportFormat::json),
+  /** A GitHub-flavoured Markdown table (numbers right-aligned), to paste into a report. */
+  MARKDOWN(ReportFormat::markdown);
 
   private final Function<Table, String> renderer;
 
@@ -38,8 +40,17 @@ public enum ReportFormat {
         return f;
       }
     }
+    List<String> keys = new java.util.ArrayList<>();
+    for (ReportFormat f : values()) {
+      keys.add(f.key());
+    }
     throw new IllegalArgumentException(
-        "unknown format '" + name + "'; expected one of table, csv, json");
+        "unknown format '" + name + "'; expected one of " + String.join(", ", keys));
+  }
+
+  /** Whether this format is meant for people (aligned text, Markdown) rather than programs. */
+  public boolean forPeople() {
+    return this == TABLE || this == MARKDOWN;
   }
 
   /** The lower-case name used on the command line. */
@@ -55,13 +66,12 @@ public enum ReportFormat {
     }
     for (List<Object> row : t.rows()) {
       for (int i = 0; i < row.size(); i++) {
-        width[i] = Math.max(width[i], Cells.text(row.get(i)).length());
+        width[i] = Math.max(width[i], textCell(row.get(i)).length());
       }
     }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < cols.size(); i++) {
-      boolean right = !t.rows().isEmpty() && Cells.numeric(t.rows().get(0).get(i));
-      pad(sb, cols.get(i), width[i], right, i == cols.size() - 1);
+      pad(sb, cols.get(i), width[i], numericColumn(t, i), i == cols.size() - 1);
     }
     sb.append('\n');
     for (int i = 0; i < cols.size(); i++) {
@@ -71,11 +81,20 @@ public enum ReportFormat {
     sb.append('\n');
     for (List<Object> row : t.rows()) {
       for (int i = 0; i < row.size(); i++) {
-        pad(sb, Cells.text(row.get(i)), width[i], Cells.numeric(row.get(i)), i == row.size() - 1);
+        pad(sb, textCell(row.get(i)), width[i], numericColumn(t, i), i == row.size() - 1);
       }
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  private static String textCell(Object cell) {
+    return Cells.text(cell) + (cell instanceof Cells.Best ? "*" : "");
+  }
+
+  /** A column is right-aligned when its first row holds a number (marked or not). */
+  private static boolean numericColumn(Table t, int column) {
+    return !t.rows().isEmpty() && Cells.numeric(t.rows().get(0).get(column));
   }
 
   private static void pad(StringBuilder sb, String s, int width, boolean right, boolean last) {
@@ -91,6 +110,32 @@ public enum ReportFormat {
     if (!last) {
       sb.append("  ");
     }
+  }
+
+  private static String markdown(Table t) {
+    StringBuilder sb = new StringBuilder("|");
+    for (String c : t.columns()) {
+      sb.append(' ').append(markdownCell(c)).append(" |");
+    }
+    sb.append("\n|");
+    for (int i = 0; i < t.columns().size(); i++) {
+      sb.append(numericColumn(t, i) ? " ---: |" : " --- |");
+    }
+    sb.append('\n');
+    for (List<Object> row : t.rows()) {
+      sb.append('|');
+      for (Object cell : row) {
+        String text = markdownCell(Cells.text(cell));
+        sb.append(' ').append(cell instanceof Cells.Best ? "**" + text + "**" : text).append(" |");
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** A cell's text with the characters that would break a Markdown table row escaped. */
+  private static String markdownCell(String s) {
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ");
   }
 
   private static String csv(Table t) {
@@ -127,7 +172,7 @@ public enum ReportFormat {
       for (List<Object> row : t.rows()) {
         g.writeStartObject();
         for (int i = 0; i < row.size(); i++) {
-          Object c = row.get(i);
+          Object c = Cells.unmarked(row.get(i));
           String name = t.columns().get(i);
           if (c == null) {
             g.writeNullField(name);

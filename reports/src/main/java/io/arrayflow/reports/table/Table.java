@@ -47,13 +47,17 @@ public final class Table {
       this.columns = columns;
     }
 
-    /** Adds a row: String, Integer, Long or Double cells (null renders as empty). */
+    /**
+     * Adds a row: String, Integer, Long or Double cells, or such a value marked {@link Cells#best}
+     * (null renders as empty).
+     */
     public Builder row(Object... cells) {
       if (cells.length != columns.size()) {
         throw new IllegalArgumentException(
             "row has " + cells.length + " cells, table has " + columns.size() + " columns");
       }
-      for (Object c : cells) {
+      for (Object cell : cells) {
+        Object c = Cells.unmarked(cell);
         if (c != null
             && !(c instanceof String)
             && !(c instanceof Integer)

@@ -84,4 +84,27 @@ class ResultTablesTest {
     assertEquals(
         ResultTables.fullColumns().size(), lines[1].split(",", -1).length, "cells in the row");
   }
+
+  @Test
+  void rankedTablesRankByTheObjectiveAndMarkTheBestOfEachColumn() {
+    List<LayerResult> totals =
+        ResultTables.withTotals(
+            List.of(result("l1", "ws", 40, 20, 5), result("l1", "os", 40, 10, 9)));
+    String text =
+        ReportFormat.TABLE.render(
+            ResultTables.ranked(List.of(totals.get(1), totals.get(3)), Objective.CYCLES));
+    String[] lines = text.split("\n");
+    assertEquals(true, lines[2].startsWith("   2  TOTAL  ws "), text);
+    assertEquals(true, lines[3].startsWith("   1  TOTAL  os "), text);
+    assertEquals(true, lines[3].contains(" 10* "), "least cycles marked: " + text);
+    assertEquals(false, lines[2].contains("20*"), text);
+    String md =
+        ReportFormat.MARKDOWN.render(
+            ResultTables.ranked(List.of(totals.get(1), totals.get(3)), Objective.CYCLES));
+    assertEquals(true, md.contains("| **10** |"), md);
+    String csv =
+        ReportFormat.CSV.render(
+            ResultTables.ranked(List.of(totals.get(1), totals.get(3)), Objective.CYCLES));
+    assertEquals(false, csv.contains("*"), "CSV carries plain values: " + csv);
+  }
 }

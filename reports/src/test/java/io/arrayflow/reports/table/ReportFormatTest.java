@@ -39,6 +39,15 @@ class ReportFormatTest {
   void namedFailsListingTheValidFormats() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ReportFormat.named("xml"));
-    assertEquals("unknown format 'xml'; expected one of table, csv, json", e.getMessage());
+    assertEquals(
+        "unknown format 'xml'; expected one of table, csv, json, markdown", e.getMessage());
+  }
+
+  @Test
+  void rendersMarkdownWithNumbersRightAlignedAndPipesEscaped() {
+    Table t = Table.withColumns("layer", "macs").row("a|b", 7L).row("conv1", 105415200L).build();
+    assertEquals(
+        "| layer | macs |\n| --- | ---: |\n| a\\|b | 7 |\n| conv1 | 105415200 |\n",
+        ReportFormat.MARKDOWN.render(t));
   }
 }

@@ -1,0 +1,178 @@
+package io.arrayflow.cli;
+
+import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.dataflows.mapping.Mapping;
+import io.arrayflow.dataflows.mapspace.MappingChoice;
+import io.arrayflow.dataflows.run.LayerRun;
+import io.arrayflow.dataflows.run.LayerRunner;
+import io.arrayflow.reports.io.OutputDir;
+import io.arrayflow.reports.manifest.Manifest;
+import io.arrayflow.reports.results.ResultTables;
+import io.arrayflow.reports.table.ReportFormat;
+import io.arrayflow.sim.result.Fidelity;
+import io.arrayflow.sim.result.LayerResult;
+import io.arrayflow.workloads.zoo.Layer;
+import io.arrayflow.workloads.zoo.Workload;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The layers of one workload run under each dataflow, as {@code run} and {@code compare} do it: the
+ * per-layer rows, a TOTAL per dataflow whose every layer mapped, the layers no mapping fits, and
+ * the files {@code --out} gets (results.csv, results.json, one {@code --mapping} YAML per mapped
+ * layer, manifest.json).
+ */
+final class Runs {
+  private final LayerRunner runner;
+  private final Workload workload;
+  private final List<Layer> layers;
+  private final Mapping explicit;
+  private final List<LayerRun> runs = new ArrayList<>();
+  private final List<LayerResult> rows;
+  private final List<LayerResult> totals = new ArrayList<>();
+  private final List<String> unmapped = new ArrayList<>();
+  private final List<String> dropped = new ArrayList<>();
+
+  /** Runs {@code layers} of {@code workload} under each of {@code dataflows}. */
+  Runs(
+      LayerRunner runner,
+      Workload workload,
+      List<Layer> layers,
+      List<Dataflow> dataflows,
+      Fidelity fidelity,
+      Mapping explicit,
+      String label,
+      PrintWriter err) {
+    this.runner = runner;
+    this.workload = workload;
+    this.layers = layers;
+    this.explicit = explicit;
+    Progress progress =
+        Progress.on(err, "simulating " + workload.name(), (long) dataflows.size() * layers.size());
+    for (Dataflow d : dataflows) {
+      for (Layer l : layers) {
+        runs.add(runner.run(workload.name(), l, d, fidelity, explicit));
+        progress.advance(1);
+      }
+    }
+    progress.finish();
+    List<LayerResult> complete = new ArrayList<>();
+    for (LayerRun r : runs) {
+      if (!r.mapped()) {
+        unmapped.add(
+            (explicit != null ? "--mapping: " : "")
+                + "layer "
+                + r.layer()
+                + " ("
+                + r.dataflow().key()
+                + "): no mapping fits: "
+                + String.join("; ", r.reasons()));
+        if (!dropped.contains(r.dataflow().key())) {
+          dropped.add(r.dataflow().key());
+        }
+      }
+    }
+    for (LayerRun r : runs) {
+      if (r.mapped() && !dropped.contains(r.dataflow().key())) {
+        complete.add(r.result());
+      }
+    }
+    this.rows = Archs.relabel(ResultTables.withTotals(complete), label);
+    for (LayerResult r : rows) {
+      if (r.layer().equals("TOTAL")) {
+        totals.add(r);
+      }
+    }
+  }
+
+  /** The per-layer rows of the dataflows whose every layer mapped, each followed by its TOTAL. */
+  List<LayerResult> rows() {
+    return rows;
+  }
+
+  /** The TOTAL row of each dataflow whose every layer mapped. */
+  List<LayerResult> totals() {
+    return totals;
+  }
+
+  /** Prints why layers did not map; the exit status: 2 if any did not, else 0. */
+  int reportUnmapped(PrintWriter err) {
+    for (String u : unmapped) {
+      err.println("error: " + u);
+    }
+    if (dropped.isEmpty()) {
+      return 0;
+    }
+    err.println(
+        "error: dataflows left out because some layer could not be mapped: "
+            + String.join(", ", dropped));
+    return Main.EXIT_BAD_INPUT;
+  }
+
+  /**
+   * Writes results.csv, results.json, the mappings and {@code manifest} into {@code dir}; {@code
+   * target} is the options that name the arch and workload, for the rerun line of each mapping.
+   */
+  void write(OutputDir dir, Manifest manifest, String target) throws IOException {
+    dir.writeString("results.csv", ReportFormat.CSV.render(ResultTables.full(rows)));
+    dir.writeString("results.json", ReportFormat.JSON.render(ResultTables.full(rows)));
+    List<String> files = new ArrayList<>(List.of("results.csv", "results.json"));
+    for (LayerRun r : runs) {
+      Layer layer = layer(r.layer());
+      if (!r.mapped() || !layer.isMac() || runner.systolic()) {
+        continue;
+      }
+      Mapping m = explicit;
+      if (m == null) {
+        MappingChoice choice = r.dataflow().family().choose(layer.mac(), runner.hierarchy());
+        m = choice.mapping();
+      }
+      String file = "mappings/" + r.dataflow().key() + "/" + fileName(r.layer()) + ".yaml";
+      dir.writeString(
+          file,
+          MappingYaml.of(
+              m,
+              runner.hierarchy(),
+              List.of(
+                  String.format(
+                      Locale.ROOT,
+                      "%s mapping of layer %s of %s on %s (%s)",
+                      r.dataflow().key(),
+                      r.layer(),
+                      workload.name(),
+                      runner.arch().name(),
+                      LayersCommand.dims(layer.mac())),
+                  "rerun: arrayflow run "
+                      + target
+                      + " --layer "
+                      + r.layer()
+                      + " --dataflow "
+                      + r.dataflow().key()
+                      + " --mapping "
+                      + file)));
+      files.add(file);
+    }
+    files.add(OutputDir.MARKER);
+    manifest.put("files", files);
+    dir.writeString(OutputDir.MARKER, manifest.toJson());
+  }
+
+  private Layer layer(String name) {
+    for (Layer l : layers) {
+      if (l.name().equals(name)) {
+        return l;
+      }
+    }
+    throw new IllegalStateException("no layer " + name);
+  }
+
+  /**
+   * A layer name as a file name: characters other than letters, digits, '.', '-', '_' become '_'.
+   */
+  static String fileName(String layer) {
+    return layer.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}
