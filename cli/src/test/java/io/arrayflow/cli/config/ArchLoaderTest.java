@@ -96,6 +96,7 @@ class ArchLoaderTest {
         load(
             MINIMAL
                 + """
+                noc: {kind: systolic}
                 glb: {buffers: 4, resident: [inputs]}
                 memories:
                   - {name: host, serves: [inputs, outputs], model: simple, block_bits: 512,
@@ -143,9 +144,18 @@ class ArchLoaderTest {
   void rejectsAResidentOperandTheGlbDoesNotKeep() {
     assertEquals(
         List.of(
-            "a.yaml:5:17: glb.resident: must name an operand in keep [inputs, outputs], was"
+            "a.yaml:6:17: glb.resident: must name an operand in keep [inputs, outputs], was"
                 + " 'weights'"),
-        problems(MINIMAL + "glb: {resident: [weights]}\n"));
+        problems(MINIMAL + "noc: {kind: systolic}\nglb: {resident: [weights]}\n"));
+  }
+
+  @Test
+  void rejectsResidentOperandsOnAMulticastNoc() {
+    assertEquals(
+        List.of(
+            "a.yaml:5:17: glb.resident: must be empty on a multicast NoC (resident operands are"
+                + " modelled on systolic arrays only, so far), was [inputs]"),
+        problems(MINIMAL + "glb: {resident: [inputs]}\n"));
   }
 
   @Test

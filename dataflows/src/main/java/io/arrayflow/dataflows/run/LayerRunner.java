@@ -13,6 +13,7 @@ import io.arrayflow.dataflows.mapspace.MappingChoice;
 import io.arrayflow.dataflows.multicast.MulticastExecutor;
 import io.arrayflow.dataflows.systolic.SystolicDataflow;
 import io.arrayflow.dataflows.systolic.SystolicExecutor;
+import io.arrayflow.dataflows.vector.VectorExecutor;
 import io.arrayflow.energy.EnergyModel;
 import io.arrayflow.sim.result.EnergyBreakdown;
 import io.arrayflow.sim.result.Fidelity;
@@ -20,10 +21,6 @@ import io.arrayflow.sim.result.LayerResult;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.Datatype;
 import io.arrayflow.sim.spec.NocKind;
-import io.arrayflow.sim.stats.AccessAction;
-import io.arrayflow.sim.stats.Counters;
-import io.arrayflow.sim.stats.Level;
-import io.arrayflow.sim.stats.Stats;
 import io.arrayflow.workloads.ops.Reference;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.VectorOpSpec;
@@ -237,18 +234,10 @@ public final class LayerRunner {
         e.stats());
   }
 
-  /**
-   * A vector layer on the vector unit: {@code lanes} element-ops per cycle, pipelined, operands
-   * assumed on chip (no GLB or DRAM traffic is charged; see docs/counting.md).
-   */
+  /** A vector layer on the vector unit ({@link VectorExecutor}). */
   private LayerResult vector(
       String workload, VectorOpSpec op, Dataflow dataflow, Fidelity fidelity) {
-    long ops = op.ops();
-    long lanes = arch.vectorUnit().lanes();
-    long cycles = (ops + lanes - 1) / lanes;
-    Counters c = new Counters("vector");
-    c.add(Level.VECTOR, AccessAction.VECTOR_OP, ops);
-    Stats stats = c.snapshot();
+    Execution e = VectorExecutor.run(op, arch, fidelity);
     return new LayerResult(
         arch.name(),
         workload,
@@ -256,11 +245,11 @@ public final class LayerRunner {
         dataflow.key(),
         fidelity,
         0,
-        cycles,
+        e.cycles(),
+        Math.min(e.cycles(), e.stats().totalStallCycles()),
         0,
-        0,
-        arch.latencyMs(cycles),
-        EnergyCost.of(stats, arch, table, cycles),
-        stats);
+        arch.latencyMs(e.cycles()),
+        EnergyCost.of(e.stats(), arch, table, e.cycles()),
+        e.stats());
   }
 }
