@@ -4,6 +4,7 @@ import io.arrayflow.dataflows.analysis.AccessAnalysis;
 import io.arrayflow.dataflows.analysis.AccessCounts;
 import io.arrayflow.dataflows.analysis.Action;
 import io.arrayflow.dataflows.exec.Execution;
+import io.arrayflow.dataflows.exec.Fault;
 import io.arrayflow.dataflows.exec.ValueRun;
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.LoopNest;
@@ -99,9 +100,23 @@ public final class MulticastExecutor {
   /** Steps every PE with int operands and int32 wrap-around accumulation. */
   public static ValueRun<IntTensor> cycle(
       OpSpec spec, ArchSpec arch, Hierarchy h, Mapping m, IntTensor weights, IntTensor inputs) {
+    return cycle(spec, arch, h, m, weights, inputs, null);
+  }
+
+  /**
+   * As {@link #cycle(OpSpec, ArchSpec, Hierarchy, Mapping, IntTensor, IntTensor)}, with a fault.
+   */
+  public static ValueRun<IntTensor> cycle(
+      OpSpec spec,
+      ArchSpec arch,
+      Hierarchy h,
+      Mapping m,
+      IntTensor weights,
+      IntTensor inputs,
+      Fault fault) {
     LoopNest nest = nest(spec, h, m);
     StepPlan plan = new StepPlan(nest, arch);
-    ValueEngine e = new ValueEngine(plan, false, weights.data(), inputs.data());
+    ValueEngine e = new ValueEngine(plan, false, weights.data(), inputs.data(), fault);
     Execution ex = stepped(arch, plan, e, m);
     return new ValueRun<>(
         ex, IntTensor.of(e.outputValues(), spec.n(), spec.g() * spec.m(), spec.p(), spec.q()));
@@ -110,9 +125,24 @@ public final class MulticastExecutor {
   /** Steps every PE in float32. */
   public static ValueRun<FloatTensor> cycle(
       OpSpec spec, ArchSpec arch, Hierarchy h, Mapping m, FloatTensor weights, FloatTensor inputs) {
+    return cycle(spec, arch, h, m, weights, inputs, null);
+  }
+
+  /**
+   * As {@link #cycle(OpSpec, ArchSpec, Hierarchy, Mapping, FloatTensor, FloatTensor)}, with a
+   * fault.
+   */
+  public static ValueRun<FloatTensor> cycle(
+      OpSpec spec,
+      ArchSpec arch,
+      Hierarchy h,
+      Mapping m,
+      FloatTensor weights,
+      FloatTensor inputs,
+      Fault fault) {
     LoopNest nest = nest(spec, h, m);
     StepPlan plan = new StepPlan(nest, arch);
-    ValueEngine e = new ValueEngine(plan, true, bits(weights.data()), bits(inputs.data()));
+    ValueEngine e = new ValueEngine(plan, true, bits(weights.data()), bits(inputs.data()), fault);
     Execution ex = stepped(arch, plan, e, m);
     int[] out = e.outputValues();
     float[] values = new float[out.length];

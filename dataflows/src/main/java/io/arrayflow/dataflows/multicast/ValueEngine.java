@@ -1,6 +1,7 @@
 package io.arrayflow.dataflows.multicast;
 
 import io.arrayflow.dataflows.analysis.Action;
+import io.arrayflow.dataflows.exec.Fault;
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.LoopNest;
 import io.arrayflow.sim.stats.Counters;
@@ -52,8 +53,13 @@ final class ValueEngine {
   private final long[] lastWrites = new long[3];
   private long lastDrain;
 
-  ValueEngine(StepPlan plan, boolean fp, int[] weights, int[] inputs) {
+  private final Fault fault;
+  private long segment;
+  private boolean faultNow;
+
+  ValueEngine(StepPlan plan, boolean fp, int[] weights, int[] inputs, Fault fault) {
     this.plan = plan;
+    this.fault = fault;
     this.nest = plan.nest;
     this.h = plan.h;
     this.fp = fp;
@@ -597,6 +603,9 @@ final class ValueEngine {
         reductions++;
         out[os] = fp ? fma(out[os], w, x) : out[os] + w * x;
       }
+      if (faultNow && pe == fault.pe()) {
+        out[os] = add(out[os], fp ? Float.floatToRawIntBits(1f) : 1);
+      }
     }
     count(co.lv[0], StepPlan.O, READ, reads);
     if (co.macLocal) {
@@ -646,12 +655,14 @@ final class ValueEngine {
       throw new IllegalStateException("every segment has been stepped");
     }
     long cycles = 0;
+    faultNow = fault != null && fault.pass() == segment;
     while (true) {
       for (Chain c : chains) {
         c.entries(step == 0);
         c.macCoordinates(idx);
       }
       macs();
+      faultNow = false;
       cycles += stepCost();
       step++;
       if (step == plan.steps) {
@@ -660,6 +671,7 @@ final class ValueEngine {
             StepPlan.ceilDiv(net[StepPlan.O], plan.wordsPerCycle[StepPlan.O]) + plan.macDrain;
         Arrays.fill(net, 0);
         record();
+        segment++;
         return cycles;
       }
       int carry = -1;
@@ -678,6 +690,7 @@ final class ValueEngine {
       chains[StepPlan.O].exits(false);
       if (carry < plan.segEnd) {
         record();
+        segment++;
         return cycles;
       }
     }

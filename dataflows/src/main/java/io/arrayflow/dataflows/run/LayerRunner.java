@@ -4,6 +4,7 @@ import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.arch.ArchHierarchy;
 import io.arrayflow.dataflows.cost.EnergyCost;
 import io.arrayflow.dataflows.exec.Execution;
+import io.arrayflow.dataflows.exec.Fault;
 import io.arrayflow.dataflows.exec.ValueRun;
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.Mapping;
@@ -112,9 +113,15 @@ public final class LayerRunner {
                   : MulticastExecutor.event(spec, arch, hierarchy, mapping);
           case CYCLE ->
               arch.datatype() == Datatype.INT
-                  ? cycle(spec, dataflow, mapping, intWeights(spec, 1), intInputs(spec, 1))
+                  ? cycle(spec, dataflow, mapping, intWeights(spec, 1), intInputs(spec, 1), null)
                       .execution()
-                  : cycle(spec, dataflow, mapping, floatWeights(spec, 1), floatInputs(spec, 1))
+                  : cycle(
+                          spec,
+                          dataflow,
+                          mapping,
+                          floatWeights(spec, 1),
+                          floatInputs(spec, 1),
+                          null)
                       .execution();
         };
     return LayerRun.of(
@@ -127,6 +134,14 @@ public final class LayerRunner {
    * Reference#run}. Unmapped layers return the reasons as a failed verification's note.
    */
   public Verification verify(OpSpec spec, Dataflow dataflow, long seed, String note) {
+    return verify(spec, dataflow, seed, note, null);
+  }
+
+  /**
+   * As {@link #verify(OpSpec, Dataflow, long, String)} with {@code fault} (null: none) injected
+   * into the PE array, to show that a wrong value fails verification.
+   */
+  public Verification verify(OpSpec spec, Dataflow dataflow, long seed, String note, Fault fault) {
     Mapping mapping = null;
     if (!systolic()) {
       MappingChoice choice = dataflow.family().choose(spec, hierarchy);
@@ -146,7 +161,7 @@ public final class LayerRunner {
     if (arch.datatype() == Datatype.INT) {
       IntTensor w = intWeights(spec, seed);
       IntTensor x = intInputs(spec, seed);
-      ValueRun<IntTensor> run = cycle(spec, dataflow, mapping, w, x);
+      ValueRun<IntTensor> run = cycle(spec, dataflow, mapping, w, x, fault);
       int[] got = run.output().data();
       int[] want = Reference.run(spec, w, x).data();
       double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
@@ -158,7 +173,7 @@ public final class LayerRunner {
     }
     FloatTensor w = floatWeights(spec, seed);
     FloatTensor x = floatInputs(spec, seed);
-    ValueRun<FloatTensor> run = cycle(spec, dataflow, mapping, w, x);
+    ValueRun<FloatTensor> run = cycle(spec, dataflow, mapping, w, x, fault);
     float[] got = run.output().data();
     float[] want = Reference.run(spec, w, x).data();
     double scale = 0;
@@ -184,18 +199,18 @@ public final class LayerRunner {
 
   /** Cycle fidelity on the executor of this arch's NoC ({@code mapping} is null if systolic). */
   private ValueRun<IntTensor> cycle(
-      OpSpec spec, Dataflow dataflow, Mapping mapping, IntTensor w, IntTensor x) {
+      OpSpec spec, Dataflow dataflow, Mapping mapping, IntTensor w, IntTensor x, Fault fault) {
     return systolic()
-        ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x)
-        : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x);
+        ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x, fault)
+        : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x, fault);
   }
 
   /** Cycle fidelity on the executor of this arch's NoC ({@code mapping} is null if systolic). */
   private ValueRun<FloatTensor> cycle(
-      OpSpec spec, Dataflow dataflow, Mapping mapping, FloatTensor w, FloatTensor x) {
+      OpSpec spec, Dataflow dataflow, Mapping mapping, FloatTensor w, FloatTensor x, Fault fault) {
     return systolic()
-        ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x)
-        : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x);
+        ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x, fault)
+        : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x, fault);
   }
 
   // Random operands: integers of the arch's widths, weights from seed and inputs from seed + 1.

@@ -1,5 +1,6 @@
 package io.arrayflow.dataflows.systolic;
 
+import io.arrayflow.dataflows.exec.Fault;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.NocKind;
 import io.arrayflow.sim.spec.Operand;
@@ -239,6 +240,24 @@ public final class SystolicArray {
     long cycles;
     private int stepped;
     private long lastPreload;
+    private Fault fault;
+    private boolean faultArmed;
+
+    /** Injects {@code fault} (null: none) into the folds stepped from now on. */
+    Engine fault(Fault fault) {
+      this.fault = fault;
+      return this;
+    }
+
+    /** Applies an armed fault once its PE holds the fold's first token (its first MAC). */
+    private void strike() {
+      int idx = (int) fault.pe();
+      if (idx < hTag.length && hTag[idx] == 0) {
+        psum[idx] = fp ? fadd(psum[idx], Float.floatToRawIntBits(1f)) : psum[idx] + 1;
+        faultArmed = false;
+      }
+    }
+
     private long[] statReal;
     private long[] shadowReal;
 
@@ -335,6 +354,7 @@ public final class SystolicArray {
       stepped++;
       long fold = 0;
       lastPreload = 0;
+      faultArmed = fault != null && fault.pass() == f;
       if (dataflow == SystolicDataflow.OS) {
         fold = streamOutputStationary(f);
       } else {
@@ -447,6 +467,9 @@ public final class SystolicArray {
           }
         }
         stepStationary(usedR, usedC);
+        if (faultArmed) {
+          strike();
+        }
         for (int j = 0; j < cols; j++) {
           int tag = hTag[bottom + j];
           if (tag >= 0) {
@@ -531,6 +554,9 @@ public final class SystolicArray {
           colInjVal[j] = colInjTag[j] >= 0 && j < usedC ? loadWeight(g, col0 + j, (int) t) : 0;
         }
         finished += stepOutputStationary(g, row0, col0, usedR, usedC);
+        if (faultArmed) {
+          strike();
+        }
         c++;
       }
       return c;

@@ -1,6 +1,7 @@
 package io.arrayflow.dataflows.systolic;
 
 import io.arrayflow.dataflows.exec.Execution;
+import io.arrayflow.dataflows.exec.Fault;
 import io.arrayflow.dataflows.exec.ValueRun;
 import io.arrayflow.engine.Timing;
 import io.arrayflow.engine.TimingEngine;
@@ -81,16 +82,40 @@ public final class SystolicExecutor {
   /** Steps every PE with int operands (int32 accumulation); outputs {@code [N][G*M][P][Q]}. */
   public static ValueRun<IntTensor> cycle(
       OpSpec spec, ArchSpec arch, SystolicDataflow df, IntTensor weights, IntTensor inputs) {
+    return cycle(spec, arch, df, weights, inputs, null);
+  }
+
+  /** As {@link #cycle(OpSpec, ArchSpec, SystolicDataflow, IntTensor, IntTensor)}, with a fault. */
+  public static ValueRun<IntTensor> cycle(
+      OpSpec spec,
+      ArchSpec arch,
+      SystolicDataflow df,
+      IntTensor weights,
+      IntTensor inputs,
+      Fault fault) {
     FoldPlan plan = new FoldPlan(spec, arch, df);
-    SystolicArray.Engine e = SystolicArray.of(arch, df).engine(spec, weights, inputs);
+    SystolicArray.Engine e = SystolicArray.of(arch, df).engine(spec, weights, inputs).fault(fault);
     return new ValueRun<>(stepped(spec, arch, plan, e), SystolicArray.intOutput(spec, e));
   }
 
   /** Steps every PE in float32; outputs {@code [N][G*M][P][Q]}. */
   public static ValueRun<FloatTensor> cycle(
       OpSpec spec, ArchSpec arch, SystolicDataflow df, FloatTensor weights, FloatTensor inputs) {
+    return cycle(spec, arch, df, weights, inputs, null);
+  }
+
+  /**
+   * As {@link #cycle(OpSpec, ArchSpec, SystolicDataflow, FloatTensor, FloatTensor)}, with a fault.
+   */
+  public static ValueRun<FloatTensor> cycle(
+      OpSpec spec,
+      ArchSpec arch,
+      SystolicDataflow df,
+      FloatTensor weights,
+      FloatTensor inputs,
+      Fault fault) {
     FoldPlan plan = new FoldPlan(spec, arch, df);
-    SystolicArray.Engine e = SystolicArray.of(arch, df).engine(spec, weights, inputs);
+    SystolicArray.Engine e = SystolicArray.of(arch, df).engine(spec, weights, inputs).fault(fault);
     return new ValueRun<>(stepped(spec, arch, plan, e), SystolicArray.floatOutput(spec, e));
   }
 
