@@ -54,6 +54,12 @@ final class StepPlan {
   final long base;
   final long macDrain;
 
+  /** GLB accesses per cycle: banks × ports per bank. */
+  final long glbPorts;
+
+  /** Per operand, values per GLB bank word ({@code bank_width_bits / precision}). */
+  final long[] valuesPerBankWord = new long[3];
+
   final int[] wordsPerCycle = new int[3];
 
   /** Network words of a step of carry loop k, per operand; outputs when the entries return. */
@@ -154,6 +160,10 @@ final class StepPlan {
     }
     base = arch.pe().mac().issueIntervalCycles();
     macDrain = arch.pe().mac().pipelined() ? arch.pe().mac().latencyCycles() - 1 : 0;
+    glbPorts = (long) arch.glb().banks() * arch.glb().portsPerBank();
+    for (Operand op : Operand.values()) {
+      valuesPerBankWord[op.ordinal()] = arch.glb().bankWidthBits() / arch.precision().bits(op);
+    }
 
     carryWords = new long[3][loops];
     carryWordsOutFirst = new long[loops];

@@ -57,10 +57,26 @@ final class ValueEngine {
   private long segment;
   private boolean faultNow;
 
+  // The GLB's ports as the buses see them (docs/execution.md, "Cycle fidelity").
+  private final boolean[] fromGlb = new boolean[3];
+  private final long[] perBankWord = new long[3];
+  private final long glbPorts;
+  private final boolean portsCanBind;
+
   ValueEngine(StepPlan plan, boolean fp, int[] weights, int[] inputs, Fault fault) {
     this.plan = plan;
     this.fault = fault;
     this.nest = plan.nest;
+    glbPorts = plan.glbPorts;
+    long widest = 0;
+    for (int o = 0; o < 3; o++) {
+      fromGlb[o] = plan.glb >= 0 && plan.crossParent[o] == plan.glb;
+      perBankWord[o] = Math.max(1, plan.valuesPerBankWord[o]);
+      if (fromGlb[o]) {
+        widest += StepPlan.ceilDiv(plan.wordsPerCycle[o], perBankWord[o]);
+      }
+    }
+    portsCanBind = widest > glbPorts;
     this.h = plan.h;
     this.fp = fp;
     this.loops = plan.loops;
@@ -626,13 +642,38 @@ final class ValueEngine {
         Float.intBitsToFloat(acc) + Float.intBitsToFloat(w) * Float.intBitsToFloat(x));
   }
 
+  /**
+   * Cycles of the step just done: each cycle every bus moves up to its width of the step's words,
+   * and the words a bus reads from or writes to the GLB (bank words, each operand's values packed
+   * as the GLB stores them) share the GLB's {@code banks × ports_per_bank} accesses per cycle,
+   * weights first; the step lasts until its last word has moved, and at least the MAC's issue
+   * interval (the array advances in lock-step). When the buses' widths cannot exceed the ports in
+   * any cycle this is the closed form {@code max(issue interval, ceil(words / width))}, which is
+   * used without stepping.
+   */
   private long stepCost() {
     long c = plan.base;
-    for (int o = 0; o < 3; o++) {
-      c = Math.max(c, StepPlan.ceilDiv(net[o], plan.wordsPerCycle[o]));
-      net[o] = 0;
+    if (!portsCanBind) {
+      for (int o = 0; o < 3; o++) {
+        c = Math.max(c, StepPlan.ceilDiv(net[o], plan.wordsPerCycle[o]));
+        net[o] = 0;
+      }
+      return c;
     }
-    return c;
+    long cycles = 0;
+    while (net[0] > 0 || net[1] > 0 || net[2] > 0) {
+      cycles++;
+      long ports = glbPorts;
+      for (int o = 0; o < 3; o++) {
+        long take = Math.min(net[o], plan.wordsPerCycle[o]);
+        if (fromGlb[o]) {
+          take = Math.min(take, ports * perBankWord[o]);
+          ports -= StepPlan.ceilDiv(take, perBankWord[o]);
+        }
+        net[o] -= take;
+      }
+    }
+    return Math.max(c, cycles);
   }
 
   /** Closes a segment: what it read from and wrote to DRAM. */

@@ -110,7 +110,14 @@ class EngineOnThePathTest {
     assertEquals(0, ports.accesses().stallCycles(StallCause.GLB_BANK));
     assertTrue(short_.accesses().stallCycles(StallCause.GLB_BANK) > 0, short_.accesses()::toString);
     assertTrue(short_.cycles() > ports.cycles(), short_.cycles() + " vs " + ports.cycles());
-    // Cycle fidelity steps the same passes on the same ports.
-    assertEquals(short_.cycles(), run(oneBank, CONV, Fidelity.CYCLE).cycles());
+    // Cycle fidelity shares the ports cycle by cycle within each step, event fidelity over each
+    // pass: a step that needs the ports longer than its buses cannot borrow the slack of another,
+    // so cycle >= event. Each step costs at most its bus cycles plus its port cycles, and both sum
+    // to at most the event run, so cycle <= 2 * event (docs/execution.md).
+    long cycle = run(oneBank, CONV, Fidelity.CYCLE).cycles();
+    assertTrue(
+        cycle >= short_.cycles() && cycle <= 2 * short_.cycles(), cycle + " vs " + short_.cycles());
+    // Where the ports cannot bind, the two are equal.
+    assertEquals(ports.cycles(), run(wideBuses, CONV, Fidelity.CYCLE).cycles());
   }
 }
