@@ -43,17 +43,13 @@ public final class ArchHierarchy {
     List<StorageLevel> pe = new ArrayList<>();
     RfSpec rf = arch.pe().rf();
     if (rf.isShared()) {
-      pe.add(level("rf", EnumSet.allOf(Role.class), Capacity.shared(rf.shared().words()), false));
+      pe.add(level("rf", EnumSet.allOf(Role.class), Capacity.shared(rf.shared().words()), 1));
     } else {
       for (Role role : RF_NESTING) {
         Optional<RfFileSpec> file = rf.file(operand(role));
         if (file.isPresent()) {
           pe.add(
-              level(
-                  "rf." + role.key(),
-                  EnumSet.of(role),
-                  Capacity.shared(file.get().words()),
-                  false));
+              level("rf." + role.key(), EnumSet.of(role), Capacity.shared(file.get().words()), 1));
         }
       }
     }
@@ -66,9 +62,9 @@ public final class ArchHierarchy {
       }
     }
     if (!glbKeeps.isEmpty()) {
-      shared.add(level("glb", glbKeeps, glbCapacity(glb, arch.precision()), glb.doubleBuffered()));
+      shared.add(level("glb", glbKeeps, glbCapacity(glb, arch.precision()), glb.buffers()));
     }
-    shared.add(level("dram", EnumSet.allOf(Role.class), Capacity.unbounded(), false));
+    shared.add(level("dram", EnumSet.allOf(Role.class), Capacity.unbounded(), 1));
     return Hierarchy.of(pe, arch.peArray().rows(), arch.peArray().cols(), shared);
   }
 
@@ -85,9 +81,8 @@ public final class ArchHierarchy {
         own, glb.sharedBytes() * 8, precision.weights(), precision.inputs(), precision.outputs());
   }
 
-  private static StorageLevel level(
-      String name, Set<Role> keeps, Capacity capacity, boolean doubleBuffered) {
-    return new StorageLevel(name, keeps, capacity, doubleBuffered, Bandwidth.unbounded());
+  private static StorageLevel level(String name, Set<Role> keeps, Capacity capacity, int buffers) {
+    return new StorageLevel(name, keeps, capacity, buffers, Bandwidth.unbounded());
   }
 
   /** The sim-core operand of a role: the two enums list the same operands in the same order. */

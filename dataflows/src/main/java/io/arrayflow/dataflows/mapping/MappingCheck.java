@@ -175,7 +175,7 @@ public final class MappingCheck {
         }
         long words = nest.tileWords(lv, role);
         long need = words * cap.unitsPerWord(role);
-        long usable = usable(cap.own(role), level.doubleBuffered());
+        long usable = usable(cap.own(role), level.buffers());
         if (need > usable) {
           reasons.add(
               "level "
@@ -202,7 +202,7 @@ public final class MappingCheck {
           }
         }
       }
-      long usable = usable(cap.pool(), level.doubleBuffered());
+      long usable = usable(cap.pool(), level.buffers());
       if (need > usable) {
         reasons.add(
             "level "
@@ -223,13 +223,24 @@ public final class MappingCheck {
   }
 
   private static String buffering(StorageLevel level, long capacity, String unit) {
-    return level.doubleBuffered()
-        ? " (double-buffered: half of " + capacity + " " + unit + ")"
-        : "";
+    return switch (level.buffers()) {
+      case 1 -> "";
+      case 2 -> " (double-buffered: half of " + capacity + " " + unit + ")";
+      default ->
+          " ("
+              + level.buffers()
+              + " buffers: 1/"
+              + level.buffers()
+              + " of "
+              + capacity
+              + " "
+              + unit
+              + ")";
+    };
   }
 
-  private static long usable(long capacity, boolean doubleBuffered) {
-    return doubleBuffered ? capacity / 2 : capacity;
+  private static long usable(long capacity, int buffers) {
+    return capacity / buffers;
   }
 
   /** Roles as a config list, e.g. {@code [weights, outputs]}. */
