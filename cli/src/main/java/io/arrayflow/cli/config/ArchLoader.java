@@ -254,6 +254,9 @@ public final class ArchLoader {
     if (s.has("weight_fifo_tiles")) {
       b.weightFifoTiles(s.optionalInt("weight_fifo_tiles", 0, ANY));
     }
+    if (s.has("tile_streamed")) {
+      b.tileStreamed(s.optionalBoolean("tile_streamed", true));
+    }
     return capture(s, b::build);
   }
 

@@ -132,6 +132,7 @@ public final class ArchWriter {
     if (n.kind() == NocKind.SYSTOLIC) {
       m.put("preload", n.preload().key());
       m.put("weight_fifo_tiles", n.weightFifoTiles());
+      m.put("tile_streamed", n.tileStreamed());
     }
     return m;
   }

@@ -44,6 +44,11 @@ final class FoldPlan {
   final int rowsSize;
   final int colsSize;
   final int streamed;
+
+  /** Tokens one fold streams at most: the streamed dimension, or a tile of it. */
+  final int chunk;
+
+  final int foldsT;
   final int foldsR;
   final int foldsC;
   final int folds;
@@ -82,7 +87,6 @@ final class FoldPlan {
     streamed = df.streamedDim().size(spec);
     foldsR = SystolicDataflow.ceilDiv(rowsSize, rows);
     foldsC = SystolicDataflow.ceilDiv(colsSize, cols);
-    folds = Math.multiplyExact(Math.multiplyExact(groups, foldsR), foldsC);
     wg = (long) GemmDim.M.size(spec) * GemmDim.K.size(spec);
     xg = (long) spec.n() * spec.c() * spec.h() * spec.w();
     og = (long) GemmDim.EF.size(spec) * GemmDim.M.size(spec);
@@ -142,16 +146,43 @@ final class FoldPlan {
               + fifo(arch));
     }
     sFits = stationaryIn >= 0 && stationaryData() <= capacityValues[stationaryIn];
-    rFits = rowData() <= capacityValues[rowOperand];
-    cFits = (long) Math.min(cols, colsSize) * streamed <= capacityValues[colOperand];
+    // WS/IS: a column fold's partial sums (used columns × streamed tokens) live in the GLB's output
+    // space until its last row fold, and every column fold sweeps the row operand's data for the
+    // same tokens. If either does not fit, tile the streamed dimension so both do (as a compiler
+    // for the chip would, noc.tile_streamed): each tile's partial sums stay on chip and its row
+    // data is fetched once for all its column folds. Otherwise partial sums spill to DRAM and
+    // every column fold fetches the row data again.
+    long slice = Math.min(cols, colsSize);
+    long tokensForPsums = kept[O] ? capacityValues[O] / slice : 0;
+    long tokensForRows =
+        kept[rowOperand] ? capacityValues[rowOperand] * streamed / Math.max(1, rowData()) : 0;
+    boolean psumsFit = slice * streamed <= capacityValues[O];
+    boolean rowsFit = rowData() <= capacityValues[rowOperand];
+    long fitting = Math.min(tokensForPsums, kept[rowOperand] ? tokensForRows : Long.MAX_VALUE);
+    boolean tile =
+        colOperand == O
+            && arch.noc().tileStreamed()
+            && kept[O]
+            && (!psumsFit || !rowsFit)
+            && fitting >= 1;
+    chunk = tile ? (int) Math.min(fitting, streamed) : streamed;
+    foldsT = SystolicDataflow.ceilDiv(streamed, chunk);
+    folds =
+        Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(groups, foldsT), foldsR), foldsC);
+    // The row data of one tile of the streamed dimension (all of it when untiled), rounded up.
+    rFits =
+        ceilDiv(Math.multiplyExact(rowData(), (long) chunk), streamed)
+            <= capacityValues[rowOperand];
+    cFits = slice * chunk <= capacityValues[colOperand];
     // Resident operands: weights in their own space; inputs, and finished outputs (at their own
     // width; they become the next layer's inputs), in the inputs' space.
     long inputBits = groups * xg * bits[X];
     long resultBits = groups * og * arch.precision().finalOutputs();
-    long inputSpaceBits = capacityValues[X] * bits[X];
+    // Resident data stays put (it is not streamed through the tile buffers): the whole space.
+    long inputSpaceBits = capacityValues[X] * bits[X] * glb.buffers();
     boolean bothActivations = glb.resident(Operand.INPUTS) && glb.resident(Operand.OUTPUTS);
     long activationBits = bothActivations ? inputBits + resultBits : 0;
-    resident[W] = glb.resident(Operand.WEIGHTS) && groups * wg <= capacityValues[W];
+    resident[W] = glb.resident(Operand.WEIGHTS) && groups * wg <= capacityValues[W] * glb.buffers();
     resident[X] =
         glb.resident(Operand.INPUTS)
             && (bothActivations ? activationBits : inputBits) <= inputSpaceBits;
@@ -159,7 +190,8 @@ final class FoldPlan {
         glb.resident(Operand.OUTPUTS)
             && (bothActivations
                 ? activationBits <= inputSpaceBits
-                : resultBits <= (kept[X] ? inputSpaceBits : capacityValues[O] * bits[O]));
+                : resultBits
+                    <= (kept[X] ? inputSpaceBits : capacityValues[O] * bits[O] * glb.buffers()));
   }
 
   /**
@@ -225,6 +257,16 @@ final class FoldPlan {
     return Math.min(cols, colsSize - colFold * cols);
   }
 
+  /** The first token of fold {@code f}'s tile of the streamed dimension. */
+  private int token0(int f) {
+    return (f / (foldsR * foldsC)) % foldsT * chunk;
+  }
+
+  /** Tokens fold {@code f} streams. */
+  int tokens(int f) {
+    return Math.min(chunk, streamed - token0(f));
+  }
+
   /** PEs used by the largest fold. */
   long utilisedPes() {
     return (long) Math.min(rows, rowsSize) * Math.min(cols, colsSize);
@@ -240,7 +282,7 @@ final class FoldPlan {
    */
   void foldPhases(int f, io.arrayflow.engine.Pass out) {
     long preloaded = df.hasStationaryPreload() && (f == 0 || preload == Preload.SERIAL) ? rows : 0;
-    phases(f, preloaded, (long) rows + cols + streamed - 2, out);
+    phases(f, preloaded, (long) rows + cols + tokens(f) - 2, out);
   }
 
   /**
@@ -250,9 +292,10 @@ final class FoldPlan {
    */
   void phases(int f, long preloaded, long streaming, io.arrayflow.engine.Pass out) {
     boolean pipelined = df.hasStationaryPreload() && preload == Preload.OVERLAPPED;
-    long shadowWait = pipelined && f > 0 ? Math.max(0, rows - (long) streamed) : 0;
-    long drain = streaming - streamed;
-    out.compute(preloaded + shadowWait, streamed, 0, drain, pipelined && f + 1 < folds ? drain : 0);
+    long shadowWait = pipelined && f > 0 ? Math.max(0, rows - (long) tokens(f - 1)) : 0;
+    long drain = streaming - tokens(f);
+    out.compute(
+        preloaded + shadowWait, tokens(f), 0, drain, pipelined && f + 1 < folds ? drain : 0);
   }
 
   /**
@@ -267,8 +310,8 @@ final class FoldPlan {
     for (int f = 0; f < folds; f++) {
       long preloaded =
           df.hasStationaryPreload() && (f == 0 || preload == Preload.SERIAL) ? rows : 0;
-      long shadowWait = pipelined && f > 0 ? Math.max(0, rows - (long) streamed) : 0;
-      cycles += preloaded + shadowWait + streamed + (pipelined && f + 1 < folds ? 0 : drain);
+      long shadowWait = pipelined && f > 0 ? Math.max(0, rows - (long) tokens(f - 1)) : 0;
+      cycles += preloaded + shadowWait + tokens(f) + (pipelined && f + 1 < folds ? 0 : drain);
     }
     return cycles;
   }
@@ -306,6 +349,7 @@ final class FoldPlan {
         + "="
         + streamed
         + " streamed"
+        + (foldsT > 1 ? " in " + foldsT + " tiles of " + chunk : "")
         + (groups > 1 ? ", " + groups + " groups one after another" : "");
   }
 
@@ -318,25 +362,30 @@ final class FoldPlan {
     long hops = 0;
     int lastR = usedRows(foldsR - 1);
     int lastC = usedCols(foldsC - 1);
-    for (int rr = 0; rr < 2; rr++) {
-      long nR = rr == 0 ? foldsR - 1 : 1;
-      long uR = rr == 0 ? rows : lastR;
-      for (int cc = 0; cc < 2; cc++) {
-        long nC = cc == 0 ? foldsC - 1 : 1;
-        long uC = cc == 0 ? cols : lastC;
-        long n = nR * nC * groups;
-        if (n == 0) {
-          continue;
-        }
-        long macs = uR * uC * streamed;
-        if (df == SystolicDataflow.OS) {
-          left += n * macs;
-          top += n * macs;
-          hops += n * uC * (uR * (rows - 1) - uR * (uR - 1) / 2);
-        } else {
-          left += n * macs;
-          top += n * uC * (uR * (uR + 1) / 2);
-          hops += n * (long) streamed * uC * (rows - 1);
+    long lastT = streamed - (long) (foldsT - 1) * chunk;
+    for (int tt = 0; tt < 2; tt++) {
+      long nT = tt == 0 ? foldsT - 1 : 1;
+      long len = tt == 0 ? chunk : lastT;
+      for (int rr = 0; rr < 2; rr++) {
+        long nR = rr == 0 ? foldsR - 1 : 1;
+        long uR = rr == 0 ? rows : lastR;
+        for (int cc = 0; cc < 2; cc++) {
+          long nC = cc == 0 ? foldsC - 1 : 1;
+          long uC = cc == 0 ? cols : lastC;
+          long n = nT * nR * nC * groups;
+          if (n == 0) {
+            continue;
+          }
+          long macs = uR * uC * len;
+          if (df == SystolicDataflow.OS) {
+            left += n * macs;
+            top += n * macs;
+            hops += n * uC * (uR * (rows - 1) - uR * (uR - 1) / 2);
+          } else {
+            left += n * macs;
+            top += n * uC * (uR * (uR + 1) / 2);
+            hops += n * len * uC * (rows - 1);
+          }
         }
       }
     }
@@ -350,9 +399,11 @@ final class FoldPlan {
   long[] edgeTraffic() {
     long g = groups;
     return switch (df) {
-      case WS -> new long[] {g * wg, g * foldsC * im2col, g * (foldsR - 1) * og, g * foldsR * og};
+      case WS ->
+          new long[] {g * foldsT * wg, g * foldsC * im2col, g * (foldsR - 1) * og, g * foldsR * og};
       case OS -> new long[] {g * foldsR * wg, g * foldsC * im2col, 0, g * og};
-      case IS -> new long[] {g * foldsC * wg, g * im2col, g * (foldsR - 1) * og, g * foldsR * og};
+      case IS ->
+          new long[] {g * foldsC * wg, g * foldsT * im2col, g * (foldsR - 1) * og, g * foldsR * og};
     };
   }
 
@@ -384,7 +435,7 @@ final class FoldPlan {
     long[] t = new long[TRAFFIC_SLOTS];
     long g = groups;
     if (stationaryIn >= 0 && kept[stationaryIn]) {
-      t[stationaryIn] += g * (sFits ? stationaryData() : stationaryPreloads());
+      t[stationaryIn] += g * (sFits ? stationaryData() : foldsT * stationaryPreloads());
     }
     if (kept[rowOperand]) {
       t[rowOperand] += g * (rFits ? rowData() : foldsC * rowData());
@@ -440,37 +491,45 @@ final class FoldPlan {
     long[] results = new long[folds];
     long[] stationary = new long[folds];
     long area = (long) rowsSize * colsSize;
+    long sweep = (long) streamed * rowsSize;
     for (int g = 0; g < groups; g++) {
-      for (int c = 0; c < foldsC; c++) {
-        int uC = usedCols(c);
-        for (int r = 0; r < foldsR; r++) {
-          int uR = usedRows(r);
-          int f = (g * foldsC + c) * foldsR + r;
-          long rowBefore = (long) r * rows;
-          long rowAfter = rowBefore + uR;
-          long areaBefore = (long) c * cols * rowsSize + (long) uC * rowBefore;
-          long areaAfter = areaBefore + (long) uC * uR;
-          if (stationaryIn >= 0) {
-            long total = kept[stationaryIn] && sFits ? stationaryData() : stationaryPreloads();
-            stationary[f] = share(total, areaBefore, areaAfter, area);
-          }
-          if (!kept[rowOperand]) {
-            reads[rowOperand][f] += share(rowReads(), rowBefore, rowAfter, rowsSize);
-          } else if (!rFits || c == 0) {
-            reads[rowOperand][f] += share(rowData(), rowBefore, rowAfter, rowsSize);
-          }
-          long slice = (long) uC * streamed;
-          if (colOperand == W) {
-            if (!kept[W] || !cFits || r == 0) {
-              reads[W][f] += slice;
+      for (int tt = 0; tt < foldsT; tt++) {
+        long t0 = (long) tt * chunk;
+        long len = Math.min(chunk, streamed - t0);
+        for (int c = 0; c < foldsC; c++) {
+          int uC = usedCols(c);
+          for (int r = 0; r < foldsR; r++) {
+            int uR = usedRows(r);
+            int f = ((g * foldsT + tt) * foldsC + c) * foldsR + r;
+            long rowBefore = (long) r * rows;
+            long areaBefore = (long) c * cols * rowsSize + (long) uC * rowBefore;
+            long areaAfter = areaBefore + (long) uC * uR;
+            // A fold's share of the row operand: its rows of its tile of the streamed dimension.
+            long sweepBefore = t0 * rowsSize + len * rowBefore;
+            long sweepAfter = sweepBefore + len * uR;
+            if (stationaryIn >= 0) {
+              boolean once = kept[stationaryIn] && sFits;
+              long total = once ? stationaryData() : stationaryPreloads();
+              stationary[f] = once && tt > 0 ? 0 : share(total, areaBefore, areaAfter, area);
             }
-            results[f] = (long) uR * uC;
-          } else if (r == foldsR - 1) {
-            results[f] = slice;
-            psumReads[f] = r > 0 && (!kept[O] || !cFits) ? slice : 0;
-          } else if (!kept[O] || !cFits) {
-            writes[f] = slice;
-            psumReads[f] = r > 0 ? slice : 0;
+            if (!kept[rowOperand]) {
+              reads[rowOperand][f] += share(rowReads(), sweepBefore, sweepAfter, sweep);
+            } else if (!rFits || c == 0) {
+              reads[rowOperand][f] += share(rowData(), sweepBefore, sweepAfter, sweep);
+            }
+            long slice = (long) uC * len;
+            if (colOperand == W) {
+              if (!kept[W] || !cFits || r == 0) {
+                reads[W][f] += slice;
+              }
+              results[f] = (long) uR * uC;
+            } else if (r == foldsR - 1) {
+              results[f] = slice;
+              psumReads[f] = r > 0 && (!kept[O] || !cFits) ? slice : 0;
+            } else if (!kept[O] || !cFits) {
+              writes[f] = slice;
+              psumReads[f] = r > 0 ? slice : 0;
+            }
           }
         }
       }
@@ -511,13 +570,16 @@ final class FoldPlan {
     int r = f % foldsR;
     int uR = usedRows(r);
     int uC = usedCols(c);
+    long t0 = token0(f);
+    long len = tokens(f);
     long rowBefore = (long) r * rows;
-    long rowAfter = rowBefore + uR;
     long area = (long) rowsSize * colsSize;
     long areaBefore = (long) c * cols * rowsSize + (long) uC * rowBefore;
     long areaAfter = areaBefore + (long) uC * uR;
-    long rowShare = share(rowReads(), rowBefore, rowAfter, rowsSize);
-    long slice = (long) uC * streamed;
+    long sweepBefore = t0 * rowsSize + len * rowBefore;
+    long rowShare =
+        share(rowReads(), sweepBefore, sweepBefore + len * uR, (long) streamed * rowsSize);
+    long slice = (long) uC * len;
     long[] e = new long[TRAFFIC_SLOTS];
     switch (df) {
       case WS -> {

@@ -63,9 +63,20 @@ public final class SystolicArray {
   private final int cols;
   private final SystolicDataflow dataflow;
   private final Preload preload;
+  private final int streamChunk;
 
   /** An array of {@code rows × cols} PEs running {@code dataflow} with the given preload policy. */
   public SystolicArray(int rows, int cols, SystolicDataflow dataflow, Preload preload) {
+    this(rows, cols, dataflow, preload, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As above, each WS/IS fold streaming at most {@code streamChunk} (>= 1) tokens: a streamed
+   * dimension longer than that is split into tiles, each with its own folds (tile, then column
+   * fold, then row fold).
+   */
+  public SystolicArray(
+      int rows, int cols, SystolicDataflow dataflow, Preload preload, int streamChunk) {
     if (rows < 1 || cols < 1) {
       throw new IllegalArgumentException(
           "systolic array: rows and cols must be >= 1, was " + rows + " × " + cols);
@@ -77,6 +88,15 @@ public final class SystolicArray {
     this.cols = cols;
     this.dataflow = dataflow;
     this.preload = preload;
+    if (streamChunk < 1) {
+      throw new IllegalArgumentException("stream chunk must be >= 1, was " + streamChunk);
+    }
+    this.streamChunk = dataflow == SystolicDataflow.OS ? Integer.MAX_VALUE : streamChunk;
+  }
+
+  /** This array streaming at most {@code chunk} tokens per WS/IS fold. */
+  SystolicArray withStreamChunk(int chunk) {
+    return new SystolicArray(rows, cols, dataflow, preload, chunk);
   }
 
   /** The array of {@code arch} (its PE array and systolic NoC preload) running {@code dataflow}. */
@@ -218,6 +238,8 @@ public final class SystolicArray {
     private final int rowsSize;
     private final int colsSize;
     private final int streamed;
+    private final int chunk;
+    private final int foldsT;
     private final int foldsR;
     private final int foldsC;
     private final int folds;
@@ -308,9 +330,13 @@ public final class SystolicArray {
       rowsSize = dataflow.rowsDim().size(spec);
       colsSize = dataflow.colsDim().size(spec);
       streamed = dataflow.streamedDim().size(spec);
+      chunk = Math.min(streamChunk, streamed);
+      foldsT = SystolicDataflow.ceilDiv(streamed, chunk);
       foldsR = SystolicDataflow.ceilDiv(rowsSize, rows);
       foldsC = SystolicDataflow.ceilDiv(colsSize, cols);
-      folds = Math.multiplyExact(Math.multiplyExact(groups, foldsR), foldsC);
+      folds =
+          Math.multiplyExact(
+              Math.multiplyExact(Math.multiplyExact(groups, foldsT), foldsR), foldsC);
       int pes = rows * cols;
       stat = new int[pes];
       shadow = new int[pes];
@@ -385,7 +411,17 @@ public final class SystolicArray {
     }
 
     private int foldGroup(int f) {
-      return f / (foldsR * foldsC);
+      return f / (foldsT * foldsR * foldsC);
+    }
+
+    /** The first token of fold {@code f}'s tile of the streamed dimension. */
+    private int foldToken0(int f) {
+      return (f / (foldsR * foldsC)) % foldsT * chunk;
+    }
+
+    /** Tokens fold {@code f} streams. */
+    private int foldTokens(int f) {
+      return Math.min(chunk, streamed - foldToken0(f));
     }
 
     private int foldRow0(int f) {
@@ -442,8 +478,10 @@ public final class SystolicArray {
       int usedC = Math.min(cols, colsSize - col0);
       boolean firstK = row0 == 0;
       boolean ws = dataflow == SystolicDataflow.WS;
+      int t0 = foldToken0(f);
+      int tokens = foldTokens(f);
       Arrays.fill(hTag, -1);
-      long target = (long) streamed * cols;
+      long target = (long) tokens * cols;
       long emitted = 0;
       long c = 0;
       int bottom = (rows - 1) * cols;
@@ -453,11 +491,11 @@ public final class SystolicArray {
         }
         for (int i = 0; i < rows; i++) {
           long t = c - i;
-          if (t >= 0 && t < streamed) {
+          if (t >= 0 && t < tokens) {
             rowInjTag[i] = (int) t;
             if (i < usedR) {
-              rowInjVal[i] =
-                  ws ? loadInput(g, (int) t, row0 + i) : loadWeight(g, (int) t, row0 + i);
+              int token = t0 + (int) t;
+              rowInjVal[i] = ws ? loadInput(g, token, row0 + i) : loadWeight(g, token, row0 + i);
             } else {
               rowInjVal[i] = 0;
             }
@@ -475,8 +513,8 @@ public final class SystolicArray {
           if (tag >= 0) {
             emitted++;
             if (j < usedC) {
-              int ef = ws ? tag : col0 + j;
-              int m = ws ? col0 + j : tag;
+              int ef = ws ? t0 + tag : col0 + j;
+              int m = ws ? col0 + j : t0 + tag;
               emit(g, ef, m, psum[bottom + j], firstK);
             }
           }

@@ -53,7 +53,7 @@ public final class SystolicExecutor {
     long compute = Math.max(pipeline, glb);
     long path = fill + compute + drain;
     long cycles = Math.max(path, memoryBound(arch, plan));
-    long busy = (long) plan.folds * plan.streamed;
+    long busy = (long) plan.groups * plan.foldsR * plan.foldsC * plan.streamed;
     long ramp = pipeline - busy;
     c.addBusyCycles(busy);
     c.addStall(StallCause.FILL, fill);
@@ -94,7 +94,11 @@ public final class SystolicExecutor {
       IntTensor inputs,
       Fault fault) {
     FoldPlan plan = new FoldPlan(spec, arch, df);
-    SystolicArray.Engine e = SystolicArray.of(arch, df).engine(spec, weights, inputs).fault(fault);
+    SystolicArray.Engine e =
+        SystolicArray.of(arch, df)
+            .withStreamChunk(plan.chunk)
+            .engine(spec, weights, inputs)
+            .fault(fault);
     return new ValueRun<>(stepped(spec, arch, plan, e), SystolicArray.intOutput(spec, e));
   }
 
@@ -115,7 +119,11 @@ public final class SystolicExecutor {
       FloatTensor inputs,
       Fault fault) {
     FoldPlan plan = new FoldPlan(spec, arch, df);
-    SystolicArray.Engine e = SystolicArray.of(arch, df).engine(spec, weights, inputs).fault(fault);
+    SystolicArray.Engine e =
+        SystolicArray.of(arch, df)
+            .withStreamChunk(plan.chunk)
+            .engine(spec, weights, inputs)
+            .fault(fault);
     return new ValueRun<>(stepped(spec, arch, plan, e), SystolicArray.floatOutput(spec, e));
   }
 

@@ -140,7 +140,7 @@ public final class TestArchs {
         .datatype(Datatype.INT)
         .precision(new Precision(8, 8, 32, 32, 8))
         .pe(new PeSpec(new MacSpec(1, true), RfSpec.perOperand(RfFileSpec.of(1), null, null)))
-        .noc(systolicNoc(256, Preload.OVERLAPPED, 4))
+        .noc(systolicNoc(256, Preload.OVERLAPPED, 4, true))
         .glb(
             GlbSpec.builder()
                 .sizeKiB(28672)
@@ -187,7 +187,7 @@ public final class TestArchs {
             new PeSpec(
                 new MacSpec(1, true),
                 RfSpec.perOperand(RfFileSpec.of(1), RfFileSpec.of(1), RfFileSpec.of(1))))
-        .noc(systolicNoc(32, Preload.SERIAL, 0))
+        .noc(systolicNoc(32, Preload.SERIAL, 0, false))
         .glb(
             GlbSpec.builder()
                 .sizeKiB(192)
@@ -243,7 +243,8 @@ public final class TestArchs {
         a.vectorUnit());
   }
 
-  private static NocSpec systolicNoc(int words, Preload preload, int fifoTiles) {
+  private static NocSpec systolicNoc(
+      int words, Preload preload, int fifoTiles, boolean tileStreamed) {
     return NocSpec.builder()
         .kind(NocKind.SYSTOLIC)
         .wordsPerCycle(Operand.WEIGHTS, words)
@@ -253,6 +254,7 @@ public final class TestArchs {
         .hopLatencyCycles(1)
         .preload(preload)
         .weightFifoTiles(fifoTiles)
+        .tileStreamed(tileStreamed)
         .build();
   }
 

@@ -39,9 +39,22 @@ final class SystolicArchs {
       Set<Operand> keep,
       boolean doubleBuffered,
       int fifoTiles) {
+    return small(rows, cols, preload, glbKiB, keep, doubleBuffered, fifoTiles, true);
+  }
+
+  /** As above; {@code tileStreamed} false keeps SCALE-Sim's folds (partial sums may spill). */
+  static ArchSpec small(
+      int rows,
+      int cols,
+      Preload preload,
+      int glbKiB,
+      Set<Operand> keep,
+      boolean doubleBuffered,
+      int fifoTiles,
+      boolean tileStreamed) {
     return ArchSpec.builder("small", 500, "eyeriss-65nm", new PeArraySpec(rows, cols))
         .precision(new Precision(8, 8, 32, 32))
-        .noc(noc(Math.max(rows, cols), preload, fifoTiles))
+        .noc(noc(Math.max(rows, cols), preload, fifoTiles, tileStreamed))
         .glb(
             GlbSpec.builder()
                 .sizeKiB(glbKiB)
@@ -59,7 +72,7 @@ final class SystolicArchs {
         .build();
   }
 
-  private static NocSpec noc(int words, Preload preload, int fifoTiles) {
+  private static NocSpec noc(int words, Preload preload, int fifoTiles, boolean tileStreamed) {
     return NocSpec.builder()
         .kind(NocKind.SYSTOLIC)
         .wordsPerCycle(Operand.WEIGHTS, words)
@@ -68,6 +81,7 @@ final class SystolicArchs {
         .hopLatencyCycles(1)
         .preload(preload)
         .weightFifoTiles(fifoTiles)
+        .tileStreamed(tileStreamed)
         .build();
   }
 }

@@ -214,7 +214,7 @@ class SystolicExecutorTest {
     // (256 bytes) and a column fold's partial sums (4·64 at 32 bits) do not fit.
     OpSpec spec = OpSpec.conv("conv", 1, 1, 6, 4, 8, 8, 3, 3, 1, 1, 1);
     ArchSpec big = SystolicArchs.small(4, 4, Preload.SERIAL, 1024, ALL, true, 0);
-    ArchSpec tiny = SystolicArchs.small(4, 4, Preload.SERIAL, 1, ALL, true, 0);
+    ArchSpec tiny = SystolicArchs.small(4, 4, Preload.SERIAL, 1, ALL, true, 0, false);
     Stats fits = SystolicExecutor.analytical(spec, big, SystolicDataflow.WS).stats();
     Stats spills = SystolicExecutor.analytical(spec, tiny, SystolicDataflow.WS).stats();
 
@@ -226,6 +226,25 @@ class SystolicExecutorTest {
     assertEquals(0, fits.reads(Level.DRAM, Operand.OUTPUTS));
     assertEquals(9 * 384, spills.count(Level.DRAM, Operand.OUTPUTS, AccessAction.UPDATE));
     assertEquals(8 * 384, spills.reads(Level.DRAM, Operand.OUTPUTS));
+  }
+
+  @Test
+  void tilesTheStreamedDimensionSoPartialSumsFitInsteadOfSpilling() {
+    // The same layer and 1 KiB GLB with tile_streamed: a column fold's partial sums (4 columns of
+    // 32-bit sums, 170 bytes each operand) hold 10 tokens, so EF = 64 streams in 7 tiles of 10.
+    // No partial sum spills; the weights (216 bytes, more than their 170) are preloaded again for
+    // every tile; a tile's inputs fit, so its two column folds share them: every input is fetched
+    // once (against twice without tiling).
+    OpSpec spec = OpSpec.conv("conv", 1, 1, 6, 4, 8, 8, 3, 3, 1, 1, 1);
+    ArchSpec tiny = SystolicArchs.small(4, 4, Preload.SERIAL, 1, ALL, true, 0, true);
+    Execution e = SystolicExecutor.analytical(spec, tiny, SystolicDataflow.WS);
+    Stats s = e.stats();
+
+    assertEquals(384, s.count(Level.DRAM, Operand.OUTPUTS, AccessAction.UPDATE));
+    assertEquals(0, s.reads(Level.DRAM, Operand.OUTPUTS));
+    assertEquals(7 * 216, s.reads(Level.DRAM, Operand.WEIGHTS));
+    assertEquals(256, s.reads(Level.DRAM, Operand.INPUTS));
+    assertTrue(e.mapping().endsWith("EF=64 streamed in 7 tiles of 10"), e.mapping());
   }
 
   @Test

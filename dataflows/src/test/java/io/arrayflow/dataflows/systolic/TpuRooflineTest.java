@@ -54,6 +54,19 @@ class TpuRooflineTest {
   }
 
   @Test
+  void aBatchTooLargeForTheAccumulatorsIsTiledAndKeepsItsThroughput() {
+    // Batch 4096: a column fold's 4096 x 256 32-bit partial sums exceed the 2 MiB accumulator
+    // buffer; the streamed dimension is tiled (2 tiles of 2048) instead of spilling them.
+    OpSpec fc = OpSpec.fc("fc", 4096, 2048, 2048);
+    Execution e = SystolicExecutor.event(fc, TPU, SystolicDataflow.WS);
+    assertTrue(tops(fc, e) >= 0.7 * PEAK_TOPS, tops(fc, e) + " TOPS");
+    assertEquals(
+        0,
+        e.stats().reads(io.arrayflow.sim.stats.Level.DRAM, io.arrayflow.sim.spec.Operand.OUTPUTS));
+    assertTrue(e.mapping().contains("in 2 tiles of 2048"), e.mapping());
+  }
+
+  @Test
   void overlappedFoldsHideTheirSkewAndDrainWhenWeightsArriveInTime() {
     // With unlimited weight bandwidth a batch-200 layer's 64 folds stream back to back: the first
     // preload (256), the first fold's 200 streamed cycles, then one fold every max(T, Ra) = 256

@@ -7,9 +7,11 @@ import java.util.Map;
 /**
  * The network-on-chip between GLB and PEs ({@code noc:}): its kind, bus width per operand in words
  * per cycle, multicast (multicast kind only), per-hop latency, and for the systolic kind how the
- * next stationary tile is preloaded and how many tiles the weight FIFO holds. Multicast is
- * Eyeriss's (Chen et al., JSSC 2017); preload follows SCALE-Sim v2 ({@code serial}) and the TPU's
- * weight FIFO ({@code overlapped}, Jouppi et al., ISCA 2017).
+ * next stationary tile is preloaded, how many tiles the weight FIFO holds, and whether a layer's
+ * streamed dimension is tiled so that a column fold's partial sums fit the GLB's output space (as a
+ * compiler for the chip would; SCALE-Sim v2 does not). Multicast is Eyeriss's (Chen et al., JSSC
+ * 2017); preload follows SCALE-Sim v2 ({@code serial}) and the TPU's weight FIFO ({@code
+ * overlapped}, Jouppi et al., ISCA 2017).
  */
 public record NocSpec(
     NocKind kind,
@@ -17,7 +19,19 @@ public record NocSpec(
     boolean multicast,
     int hopLatencyCycles,
     Preload preload,
-    int weightFifoTiles) {
+    int weightFifoTiles,
+    boolean tileStreamed) {
+
+  /** A spec that tiles the streamed dimension (the default). */
+  public NocSpec(
+      NocKind kind,
+      Map<Operand, Integer> wordsPerCycle,
+      boolean multicast,
+      int hopLatencyCycles,
+      Preload preload,
+      int weightFifoTiles) {
+    this(kind, wordsPerCycle, multicast, hopLatencyCycles, preload, weightFifoTiles, true);
+  }
 
   /** Validates every field and the kind-only rules; copies the map. */
   public NocSpec {
@@ -86,6 +100,7 @@ public record NocSpec(
     private int hopLatencyCycles = 1;
     private Preload preload = Preload.SERIAL;
     private int weightFifoTiles;
+    private boolean tileStreamed = true;
 
     private Builder() {
       wordsPerCycle.put(Operand.WEIGHTS, 4);
@@ -129,11 +144,23 @@ public record NocSpec(
       return this;
     }
 
+    /** Sets {@code tile_streamed}. */
+    public Builder tileStreamed(boolean tile) {
+      this.tileStreamed = tile;
+      return this;
+    }
+
     /** The validated spec. */
     public NocSpec build() {
       boolean resolvedMulticast = multicast != null ? multicast : kind == NocKind.MULTICAST;
       return new NocSpec(
-          kind, wordsPerCycle, resolvedMulticast, hopLatencyCycles, preload, weightFifoTiles);
+          kind,
+          wordsPerCycle,
+          resolvedMulticast,
+          hopLatencyCycles,
+          preload,
+          weightFifoTiles,
+          tileStreamed);
     }
   }
 }
