@@ -150,15 +150,6 @@ class ArchLoaderTest {
   }
 
   @Test
-  void rejectsResidentOperandsOnAMulticastNoc() {
-    assertEquals(
-        List.of(
-            "a.yaml:5:17: glb.resident: must be empty on a multicast NoC (resident operands are"
-                + " modelled on systolic arrays only, so far), was [inputs]"),
-        problems(MINIMAL + "glb: {resident: [inputs]}\n"));
-  }
-
-  @Test
   void rejectsASetPathThatDoesNotExistSuggestingTheNearest() {
     assertEquals(
         List.of(

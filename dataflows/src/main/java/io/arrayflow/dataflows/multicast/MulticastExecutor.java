@@ -72,9 +72,11 @@ public final class MulticastExecutor {
     long[] dram = new long[3];
     for (Role r : Role.values()) {
       dram[r.ordinal()] =
-          counts.count(plan.dram, r, Action.READ)
-              + counts.count(plan.dram, r, Action.FILL)
-              + counts.count(plan.dram, r, Action.UPDATE);
+          plan.resident[r.ordinal()]
+              ? 0
+              : counts.count(plan.dram, r, Action.READ)
+                  + counts.count(plan.dram, r, Action.FILL)
+                  + counts.count(plan.dram, r, Action.UPDATE);
     }
     long cycles = Math.max(path, TimingEngine.peakBound(arch, dram));
     Counters c = counters(counts, plan);
@@ -239,9 +241,23 @@ public final class MulticastExecutor {
     return (level * ROLES + role) * ACTIONS + action;
   }
 
-  /** Counters from flat counts (see {@link #flatIndex}) and network figures. */
+  /**
+   * Counters from flat counts (see {@link #flatIndex}) and network figures. A resident operand
+   * ({@link StepPlan#resident}) moves nothing to or from DRAM, and its tiles enter the GLB from the
+   * GLB: its DRAM counts and (weights, inputs) GLB fills are dropped.
+   */
   static Counters counters(
       Hierarchy h, long[] flat, long[] deliveries, long reductions, long macs, StepPlan plan) {
+    for (int r = 0; r < 3; r++) {
+      if (plan.resident[r]) {
+        for (int a = 0; a < ACTIONS; a++) {
+          flat[flatIndex(plan.dram, r, a)] = 0;
+        }
+        if (r != StepPlan.O && plan.glb >= 0) {
+          flat[flatIndex(plan.glb, r, Action.FILL.ordinal())] = 0;
+        }
+      }
+    }
     Counters c = new Counters("pe-array");
     AccessAction[] actions = {AccessAction.READ, AccessAction.FILL, AccessAction.UPDATE};
     for (int lv = 0; lv < h.size(); lv++) {

@@ -4,6 +4,7 @@ import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.LoopNest;
 import io.arrayflow.dataflows.mapping.TileUnion;
 import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.GlbSpec;
 import io.arrayflow.sim.spec.Operand;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
@@ -53,6 +54,13 @@ final class StepPlan {
 
   final long base;
   final long macDrain;
+
+  /**
+   * Per operand, whether it stays in the GLB between layers ({@code glb.resident}) with its whole
+   * tensor in its GLB space (its partition, or the shared pool together with the other resident
+   * operands there): it moves nothing off chip (docs/execution.md).
+   */
+  final boolean[] resident = new boolean[3];
 
   /** GLB accesses per cycle: banks × ports per bank. */
   final long glbPorts;
@@ -161,6 +169,7 @@ final class StepPlan {
     base = arch.pe().mac().issueIntervalCycles();
     macDrain = arch.pe().mac().pipelined() ? arch.pe().mac().latencyCycles() - 1 : 0;
     glbPorts = (long) arch.glb().banks() * arch.glb().portsPerBank();
+    residency(nest.spec(), arch);
     for (Operand op : Operand.values()) {
       valuesPerBankWord[op.ordinal()] = arch.glb().bankWidthBits() / arch.precision().bits(op);
     }
@@ -227,6 +236,29 @@ final class StepPlan {
     }
   }
 
+  private void residency(OpSpec spec, ArchSpec arch) {
+    GlbSpec g = arch.glb();
+    long[] tensorBits = {
+      Math.multiplyExact(spec.weightElements(), (long) arch.precision().weights()),
+      Math.multiplyExact(spec.inputElements(), (long) arch.precision().inputs()),
+      Math.multiplyExact(spec.outputElements(), (long) arch.precision().outputs())
+    };
+    long pooled = 0;
+    for (Operand op : Operand.values()) {
+      if (g.resident(op) && g.partitionBytes(op) == 0) {
+        pooled += tensorBits[op.ordinal()];
+      }
+    }
+    for (Operand op : Operand.values()) {
+      if (g.resident(op)) {
+        resident[op.ordinal()] =
+            g.partitionBytes(op) > 0
+                ? tensorBits[op.ordinal()] <= g.partitionBytes(op) * 8
+                : pooled <= g.sharedBytes() * 8;
+      }
+    }
+  }
+
   /** Sums the costs and words of a segment's steps other than its first, for flag f. */
   private void innerAggregate(boolean f) {
     int fi = f ? 1 : 0;
@@ -282,6 +314,15 @@ final class StepPlan {
 
   /** Words the segment of carry c and flag f reads from DRAM, per operand, into {@code out}. */
   void segmentReads(int c, boolean f, long[] out) {
+    reads(c, f, out);
+    for (int o = 0; o < 3; o++) {
+      if (resident[o]) {
+        out[o] = 0;
+      }
+    }
+  }
+
+  private void reads(int c, boolean f, long[] out) {
     int fi = f ? 1 : 0;
     for (int o = 0; o < 3; o++) {
       if (direct[o]) {
@@ -310,6 +351,13 @@ final class StepPlan {
    * (-1: this is the last segment), per operand, into {@code out}.
    */
   void segmentWrites(boolean f, int next, long[] out) {
+    writes(f, next, out);
+    if (resident[O]) {
+      out[O] = 0;
+    }
+  }
+
+  private void writes(boolean f, int next, long[] out) {
     out[W] = 0;
     out[I] = 0;
     if (direct[O]) {

@@ -679,8 +679,9 @@ final class ValueEngine {
   /** Closes a segment: what it read from and wrote to DRAM. */
   private void record() {
     for (int o = 0; o < 3; o++) {
-      lastReads[o] = segReads[o];
-      lastWrites[o] = segWrites[o];
+      // A resident operand's words move within the GLB, not to or from DRAM.
+      lastReads[o] = plan.resident[o] ? 0 : segReads[o];
+      lastWrites[o] = plan.resident[o] ? 0 : segWrites[o];
       segReads[o] = 0;
       segWrites[o] = 0;
     }

@@ -100,14 +100,6 @@ public record ArchSpec(
           precision.accumulator(),
           "must be <= 32 for datatype int");
     }
-    if (noc != null && glb != null && noc.kind() == NocKind.MULTICAST) {
-      v.check(
-          glb.resident().isEmpty(),
-          "glb.resident",
-          glb.resident(),
-          "must be empty on a multicast NoC (resident operands are modelled on systolic arrays"
-              + " only, so far)");
-    }
     if (noc != null && precision != null && noc.kind() == NocKind.MULTICAST) {
       v.check(
           precision.finalOutputs() == precision.outputs(),
