@@ -62,6 +62,7 @@ final class CompareCommand implements Callable<Integer> {
     ArchSpec arch = target.arch();
     Workload w = target.workload();
     List<Layer> layers = target.layers(w);
+    Resources.require(arch, layers, dfs, fid);
     LayerRunner runner = new LayerRunner(arch, target.table(arch));
     List<LayerRun> runs = new ArrayList<>();
     List<LayerResult> totals = new ArrayList<>();

@@ -1,11 +1,13 @@
 package io.arrayflow.cli;
 
+import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.run.LayerRunner;
 import io.arrayflow.dataflows.run.ScaleDown;
 import io.arrayflow.dataflows.run.Verification;
 import io.arrayflow.reports.table.ReportFormat;
 import io.arrayflow.reports.table.Table;
+import io.arrayflow.sim.result.Fidelity;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.zoo.Layer;
@@ -21,8 +23,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code arrayflow verify}: every MAC layer at cycle fidelity with random operands, its outputs
- * compared with the reference engine's; PASS or FAIL per layer and dataflow, exit 1 on any FAIL.
- * Layers above the MAC budget are skipped unless {@code --scale-down} asks for a smaller copy.
+ * compared with the reference engine's; PASS or FAIL per layer and dataflow. Layers above the MAC
+ * budget are skipped unless {@code --scale-down} asks for a smaller copy. Exit status: 0 when every
+ * layer that ran passed, {@link Main#EXIT_VERIFY_FAILED} when any failed, {@link
+ * Main#EXIT_BAD_INPUT} when nothing was verified (every MAC layer skipped, or none to verify).
  */
 @Command(
     name = "verify",
@@ -62,7 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
     ReportFormat fmt = format.get();
     List<Dataflow> dfs = Target.dataflows("--dataflow", dataflow);
     if (maxMacs < 1) {
-      throw new io.arrayflow.cli.config.ConfigException("--max-macs: must be >= 1, was " + maxMacs);
+      throw new ConfigException("--max-macs: must be >= 1, was " + maxMacs);
     }
     ArchSpec arch = target.arch();
     Workload w = target.workload();
@@ -101,6 +105,7 @@ final class VerifyCommand implements Callable<Integer> {
           note = "scaled down from " + op.macs() + " MACs";
           op = small;
         }
+        Resources.require(arch, op, d, Fidelity.CYCLE);
         Verification v = runner.verify(op, d, seed, note);
         t.row(
             v.layer(),
@@ -135,6 +140,21 @@ final class VerifyCommand implements Callable<Integer> {
                   + vector
                   + " vector layers not verified (the vector unit has no value-level model)");
     }
-    return fail > 0 ? 1 : 0;
+    if (fail > 0) {
+      return Main.EXIT_VERIFY_FAILED;
+    }
+    if (pass == 0) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: nothing was verified: "
+                  + (skip > 0
+                      ? "every MAC layer is above --max-macs "
+                          + maxMacs
+                          + "; raise it or add --scale-down to verify smaller copies"
+                      : "no MAC layers to run (the vector unit has no value-level model)"));
+      return Main.EXIT_BAD_INPUT;
+    }
+    return 0;
   }
 }
