@@ -41,11 +41,23 @@ public record DramSpec(
         v.required("bandwidth_bytes_per_cycle", null);
       } else {
         v.positive("bandwidth_bytes_per_cycle", bandwidthBytesPerCycle);
+        v.check(
+            !(bandwidthBytesPerCycle > 0)
+                || (bandwidthBytesPerCycle >= 1e-6 && bandwidthBytesPerCycle <= 1e6),
+            "bandwidth_bytes_per_cycle",
+            bandwidthBytesPerCycle,
+            "must be in 0.000001..1000000 (the simple model keeps it to a millionth of a byte"
+                + " per cycle)");
       }
       if (latencyCycles == null) {
         v.required("latency_cycles", null);
       } else {
         v.atLeast("latency_cycles", latencyCycles, 0);
+        v.check(
+            latencyCycles <= 1_000_000_000L,
+            "latency_cycles",
+            latencyCycles,
+            "must be <= 1000000000 (a second at 1 GHz)");
       }
       absent(v, "channels", channels);
       absent(v, "banks", banks);
@@ -76,6 +88,11 @@ public record DramSpec(
         v.required("clock_mhz", null);
       } else {
         v.positive("clock_mhz", clockMhz);
+        v.check(
+            !(clockMhz > 0) || (clockMhz >= 0.001 && clockMhz <= 1e6),
+            "clock_mhz",
+            clockMhz,
+            "must be in 0.001..1000000 (1 kHz to 1 THz)");
       }
       if (atLeast(v, "burst_length", burstLength, 2)) {
         v.check(
