@@ -86,7 +86,7 @@ public final class Main implements Runnable {
   }
 
   /** One line saying it is arrayflow's fault, the trace only under {@code --debug}. */
-  private static int internalError(Throwable ex, boolean debug, PrintWriter err) {
+  static int internalError(Throwable ex, boolean debug, PrintWriter err) {
     err.println(
         "internal error (a bug in arrayflow; please report it): "
             + oneLine(ex.toString())
@@ -101,7 +101,7 @@ public final class Main implements Runnable {
    * The heap ran out although the up-front estimate let the run start: say how large the heap is
    * and how to make it larger (bad input for this machine, exit 2).
    */
-  private static int outOfMemory(OutOfMemoryError e, boolean debug, PrintWriter err) {
+  static int outOfMemory(OutOfMemoryError e, boolean debug, PrintWriter err) {
     err.println(
         "error: out of memory: this run needs more than the "
             + ResourceEstimate.describeBytes(Runtime.getRuntime().maxMemory())

@@ -27,6 +27,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Parses YAML into a {@link Node} tree with line and column of every value. Malformed YAML,
@@ -36,9 +40,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  * <p>Anchors and aliases of maps and lists are expanded by copying ({@code &conv {R: 3, S: 3}},
  * then {@code *conv}), and so are merge keys ({@code <<: *conv}, or {@code <<: [*a, *b]}: keys
  * written in the map win over merged ones, and earlier merged maps over later ones). An alias of a
- * single value is refused with a message (the YAML parser does not report anchors on scalars), as
- * is an alias inside the map or list it names. Copies count against {@link #MAX_ALIAS_VALUES}, so a
- * "billion laughs" document fails fast instead of filling the heap.
+ * single value is refused with a message (the streaming parser does not report anchors on scalars),
+ * as are an alias inside the map or list it names and an undefined one. Copies count against {@link
+ * #MAX_ALIAS_VALUES}, so a "billion laughs" document fails fast instead of filling the heap.
  */
 public final class YamlFiles {
   /** The largest config file read, in bytes (64 MiB): far above any real config. */
@@ -54,9 +58,13 @@ public final class YamlFiles {
   private YamlFiles() {}
 
   private static YAMLFactory factory() {
+    return YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+  }
+
+  private static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(MAX_BYTES);
-    return YAMLFactory.builder().loaderOptions(options).build();
+    return options;
   }
 
   /** Parses the YAML file at {@code path}; {@code displayName} is how messages name it. */
@@ -136,7 +144,7 @@ public final class YamlFiles {
       if (first == null) {
         throw new ConfigException(displayName + ": the file is empty");
       }
-      Builder b = new Builder((YAMLParser) parser, displayName);
+      Builder b = new Builder((YAMLParser) parser, displayName, text);
       Node root = b.value("");
       if (parser.nextToken() != null) {
         b.problems.add(displayName + ": more than one YAML document; expected exactly one");
@@ -162,11 +170,14 @@ public final class YamlFiles {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Node> anchors = new HashMap<>();
     private final Set<String> open = new HashSet<>();
+    private final String text;
+    private Set<String> scalarAnchors;
     private long copied;
 
-    Builder(YAMLParser p, String file) {
+    Builder(YAMLParser p, String file, String text) {
       this.p = p;
       this.file = file;
+      this.text = text;
     }
 
     private String at(JsonLocation loc) {
@@ -266,22 +277,41 @@ public final class YamlFiles {
     private Node alias(String name, String path, JsonLocation loc) {
       Node target = anchors.get(name);
       if (target == null) {
-        problems.add(
-            at(loc)
-                + place(path)
-                + (open.contains(name)
-                    ? "alias *"
-                        + name
-                        + " is inside the map or list it names; a config cannot"
-                        + " contain itself"
-                    : "alias *"
-                        + name
-                        + " names a single value; anchors and aliases work on maps and lists"
-                        + " only, so write the value itself"));
-        return new Node.Scalar(
-            "*" + name, Node.Scalar.Type.NULL, loc.getLineNr(), loc.getColumnNr());
+        String why;
+        if (open.contains(name)) {
+          why = "is inside the map or list it names; a config cannot contain itself";
+        } else if (scalarAnchors().contains(name)) {
+          why =
+              "names a single value; anchors and aliases work on maps and lists only, so write"
+                  + " the value itself";
+        } else {
+          why = "is not defined: no &" + name + " comes before it";
+        }
+        problems.add(at(loc) + place(path) + "alias *" + name + " " + why);
+        // An empty map stands in, so that a merge key using it reports nothing more.
+        return Node.MapNode.empty(loc.getLineNr(), loc.getColumnNr());
       }
       return copy(target, loc);
+    }
+
+    /**
+     * The anchors written on single values. The streaming parser does not report them, so the text
+     * is read once more with SnakeYAML's event parser, only when an alias is not found.
+     */
+    private Set<String> scalarAnchors() {
+      if (scalarAnchors == null) {
+        scalarAnchors = new HashSet<>();
+        try {
+          for (Event e : new Yaml(loaderOptions()).parse(new StringReader(text))) {
+            if (e instanceof ScalarEvent s && s.getAnchor() != null) {
+              scalarAnchors.add(s.getAnchor());
+            }
+          }
+        } catch (YAMLException e) {
+          // The part before the error has been seen; the error itself is reported by Jackson.
+        }
+      }
+      return scalarAnchors;
     }
 
     /** A deep copy (so that {@code --set} on one use cannot change another). */
@@ -316,6 +346,11 @@ public final class YamlFiles {
   private static String summary(String s) {
     if (s == null) {
       return "unreadable input";
+    }
+    if (s.startsWith("Expected a field name")) {
+      // Jackson's words for a complex key (? [a, b]: 1, or {a: 1}: 2), naming its parser classes.
+      return "a key must be a single value (text or a number), was a "
+          + (s.contains("Sequence") ? "list" : "map");
     }
     StringBuilder sb = new StringBuilder();
     for (String line : s.split("\n")) {

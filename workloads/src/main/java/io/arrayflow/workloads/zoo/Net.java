@@ -320,13 +320,13 @@ final class Net {
   }
 
   /**
-   * {@code value} as a tensor dimension, or fails naming layer {@code name} and {@code what} (e.g.
-   * "batch × tokens"): dimensions are {@code int}s.
+   * {@code value} as a tensor dimension, or fails naming the layer or input {@code name} and {@code
+   * what} (e.g. "batch × tokens"): dimensions are {@code int}s.
    */
   int dim(String name, String what, long value) {
     if (value > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
-          "layer '"
+          "'"
               + prefix
               + name
               + "': "
