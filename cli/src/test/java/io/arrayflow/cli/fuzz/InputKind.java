@@ -1,10 +1,13 @@
 package io.arrayflow.cli.fuzz;
 
 import io.arrayflow.cli.Catalog;
+import io.arrayflow.cli.config.ArchLoader;
+import io.arrayflow.cli.config.ArchWriter;
 import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.cli.config.WorkloadLoader;
 import io.arrayflow.cli.config.YamlFiles;
 import io.arrayflow.energy.EnergyTables;
+import io.arrayflow.sim.spec.ArchSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +24,12 @@ import java.util.Random;
  * dir.resolve("out").toString()))}.
  */
 enum InputKind {
-  /** Architectures: every built-in, run on verify-small at each fidelity. */
+  /**
+   * Architectures: every built-in as written and as {@code show arch} prints it (every field with
+   * its value, so that a mutation can reach each one), run on verify-small at each fidelity.
+   */
   ARCH(
-      withReference(builtIns("arch")),
+      archs(),
       (dir, file, rnd) ->
           rnd.nextInt(4) == 0
               ? List.of(
@@ -146,9 +152,15 @@ enum InputKind {
     return out;
   }
 
-  private static List<Base> withReference(List<Base> archs) {
-    List<Base> out = new ArrayList<>(archs);
+  private static List<Base> archs() {
+    List<Base> out = new ArrayList<>(builtIns("arch"));
     out.add(builtIn("arch", "reference"));
+    for (String name : Catalog.builtIns("arch")) {
+      String label = "arch/" + name + " (resolved)";
+      ArchSpec spec =
+          ArchLoader.load(YamlFiles.parse(Catalog.builtInText("arch", name), label), label, null);
+      out.add(new Base(label, ArchWriter.toYaml(spec)));
+    }
     return out;
   }
 

@@ -264,9 +264,18 @@ final class Mutator {
         + t.substring(later[1]);
   }
 
+  /** Adds a line {@code key: value}, the key one of the document's own or a stranger. */
   private String insertKey(String t) {
-    String[] keys = {"extra", "name", "layers", "rows", "kind", "<<", "x-extra", "N", "words"};
-    String line = keys[rnd.nextInt(keys.length)] + ": " + VALUES.get(rnd.nextInt(VALUES.size()));
+    List<int[]> spans = spans(KEY, t, 1);
+    String key;
+    if (spans.isEmpty() || rnd.nextInt(4) == 0) {
+      String[] strangers = {"extra", "layers", "<<", "x-extra", "N", "words", "channels", "tRCD"};
+      key = strangers[rnd.nextInt(strangers.length)];
+    } else {
+      int[] s = spans.get(rnd.nextInt(spans.size()));
+      key = t.substring(s[0], s[1]);
+    }
+    String line = key + ": " + VALUES.get(rnd.nextInt(VALUES.size()));
     List<String> lines = new ArrayList<>(List.of(t.split("\n", -1)));
     int i = rnd.nextInt(lines.size());
     String indent = lines.get(i).replaceAll("^(\\s*).*$", "$1");

@@ -27,6 +27,9 @@ public record DramSpec(
     Integer tRFC,
     DramScheduler scheduler) {
 
+  /** The most banks over all channels: the timing model keeps a few words per bank. */
+  private static final int MAX_BANKS = 1 << 20;
+
   private static final String TIMING_ONLY = "applies to timing models only (model is simple)";
   private static final String SIMPLE_ONLY = "applies to model simple only";
 
@@ -79,8 +82,14 @@ public record DramSpec(
           bandwidthBytesPerCycle,
           SIMPLE_ONLY);
       v.check(latencyCycles == null, "latency_cycles", latencyCycles, SIMPLE_ONLY);
-      atLeast(v, "channels", channels, 1);
-      atLeast(v, "banks", banks, 1);
+      boolean channelsValid = atLeast(v, "channels", channels, 1);
+      if (atLeast(v, "banks", banks, 1) && channelsValid) {
+        v.check(
+            (long) channels * banks <= MAX_BANKS,
+            "banks",
+            banks,
+            "channels × banks must be <= " + MAX_BANKS + " (channels is " + channels + ")");
+      }
       if (atLeast(v, "bus_bits", busBits, 8)) {
         v.check(busBits % 8 == 0, "bus_bits", busBits, "must be a multiple of 8");
       }
@@ -100,6 +109,13 @@ public record DramSpec(
             "burst_length",
             burstLength,
             "must be even (two beats per DRAM clock)");
+        v.check(
+            busBits == null || (long) busBits / 8 * burstLength <= Integer.MAX_VALUE,
+            "burst_length",
+            burstLength,
+            "bus_bits / 8 × burst_length (the burst size) must be <= "
+                + Integer.MAX_VALUE
+                + " bytes");
       }
       if (atLeast(v, "row_bytes", rowBytes, 1)
           && busBits != null
@@ -122,6 +138,16 @@ public record DramSpec(
       atLeast(v, "tREFI", tREFI, 0);
       if (atLeast(v, "tRFC", tRFC, 0) && tREFI != null && tREFI > 0) {
         v.check(tRFC < tREFI, "tRFC", tRFC, "must be < tREFI (" + tREFI + ")");
+        // A command that outlasts a refresh interval never completes between refreshes.
+        String[] names = {"tRCD", "tCL", "tRP", "tRAS"};
+        Integer[] values = {tRCD, tCL, tRP, tRAS};
+        for (int i = 0; i < names.length; i++) {
+          v.check(
+              values[i] == null || values[i] < tREFI,
+              names[i],
+              values[i],
+              "must be < tREFI (" + tREFI + ") when refresh is on");
+        }
       }
       v.required("scheduler", scheduler);
       v.check(

@@ -40,6 +40,16 @@ class SpecRangeTest {
             "clock_mhz: must be in 0.001..1000000 (1 kHz to 1 THz), was Infinity",
             () -> DramSpec.builder(DramModel.HBM2).clockMhz(Double.POSITIVE_INFINITY).build()),
         bad(
+            "banks: channels × banks must be <= 1048576 (channels is 2147483647), was 16",
+            () -> DramSpec.builder(DramModel.HBM2).channels(Integer.MAX_VALUE).build()),
+        bad(
+            "burst_length: bus_bits / 8 × burst_length (the burst size) must be <= 2147483647"
+                + " bytes, was 2147483646",
+            () -> DramSpec.builder(DramModel.HBM2).burstLength(Integer.MAX_VALUE - 1).build()),
+        bad(
+            "tRCD: must be < tREFI (3900) when refresh is on, was 2147483647",
+            () -> DramSpec.builder(DramModel.HBM2).tRCD(Integer.MAX_VALUE).build()),
+        bad(
             "cols: rows × cols must be <= 2147483647 PEs (rows is 100000), was 100000",
             () -> new PeArraySpec(100_000, 100_000)));
   }
