@@ -199,6 +199,53 @@ class RobustnessTest {
   }
 
   @Test
+  void anEnergyTableThatCannotCostTheArchsWidthsIsRefusedWhenTheArchIsRead(@TempDir Path dir)
+      throws IOException {
+    // A fuzz finding: a table with 16-bit MACs and no scaling rule, on an 8-bit arch, failed with
+    // an internal error after the simulation.
+    Files.writeString(
+        dir.resolve("t.yaml"),
+        "name: t\nunit: pJ\nper: word\nword_bits: 16\nmac: {16: 1.0}\nrf: {read: 1, write: 1}\n"
+            + "noc: {delivery: 2, hop: 0}\nglb: {read: 6, write: 6}\ndram: {read: 200, write:"
+            + " 200}\nvector: {op: {16: 1.0}}\n");
+    Path arch = dir.resolve("a.yaml");
+    Files.writeString(
+        arch,
+        io.arrayflow.cli.Catalog.builtInText("arch", "systolic-32")
+            .replaceFirst("(?m)^energy_table:.*$", "energy_table: t.yaml"));
+    Outcome o = MainTest.run("run", "--arch", arch.toString(), "--workload", TINY);
+    assertEquals(2, o.code(), o.err());
+    assertTrue(
+        o.err()
+            .contains(
+                "energy_table: cannot cost this architecture: energy table t: mac has no value for 8"
+                    + " bits and the table states no scaling for it"),
+        o.err());
+  }
+
+  @Test
+  void verifyRunsOneBitOperands() {
+    // A fuzz finding: the random operands of verify needed at least 2 bits.
+    Outcome o =
+        MainTest.run(
+            "verify",
+            "--arch",
+            "eyeriss",
+            "--workload",
+            "verify-small",
+            "--layer",
+            "fc",
+            "--dataflow",
+            "os",
+            "--set",
+            "precision.weights=1",
+            "--set",
+            "precision.inputs=1");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("1 passed, 0 failed"), o.out());
+  }
+
+  @Test
   void anInternalErrorIsOneLineSayingSoWithTheTraceOnlyUnderDebug() {
     StringWriter quiet = new StringWriter();
     assertEquals(
