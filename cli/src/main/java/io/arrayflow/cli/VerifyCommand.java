@@ -3,6 +3,7 @@ package io.arrayflow.cli;
 import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.run.LayerRunner;
+import io.arrayflow.dataflows.run.ResourceEstimate;
 import io.arrayflow.dataflows.run.ScaleDown;
 import io.arrayflow.dataflows.run.Verification;
 import io.arrayflow.reports.table.ReportFormat;
@@ -52,6 +53,14 @@ final class VerifyCommand implements Callable<Integer> {
   long maxMacs;
 
   @Option(
+      names = "--max-steps",
+      defaultValue = "10000000000",
+      description =
+          "Largest cycle-level run in PE-steps (cycles × PEs stepped; a systolic array steps"
+              + " every PE every cycle), about 20 s per 10^10 (default ${DEFAULT-VALUE}).")
+  double maxSteps;
+
+  @Option(
       names = "--scale-down",
       description = "Verify a scaled-down copy of layers above --max-macs instead of skipping.")
   boolean scaleDown;
@@ -67,6 +76,9 @@ final class VerifyCommand implements Callable<Integer> {
     List<Dataflow> dfs = Target.dataflows("--dataflow", dataflow);
     if (maxMacs < 1) {
       throw new ConfigException("--max-macs: must be >= 1, was " + maxMacs);
+    }
+    if (!(maxSteps >= 1)) {
+      throw new ConfigException("--max-steps: must be >= 1, was " + maxSteps);
     }
     ArchSpec arch = target.arch();
     Workload w = target.workload();
@@ -106,6 +118,24 @@ final class VerifyCommand implements Callable<Integer> {
           op = small;
         }
         Resources.require(arch, op, d, Fidelity.CYCLE);
+        double steps = ResourceEstimate.cycleSteps(arch, op, d);
+        if (steps > maxSteps) {
+          t.row(
+              l.name(),
+              d.key(),
+              op.macs(),
+              null,
+              null,
+              null,
+              "SKIP",
+              String.format(
+                  Locale.ROOT,
+                  "about %.3g PE-steps, above --max-steps %.3g; raise it to run this layer",
+                  steps,
+                  maxSteps));
+          skip++;
+          continue;
+        }
         Verification v = runner.verify(op, d, seed, note);
         t.row(
             v.layer(),
@@ -149,9 +179,9 @@ final class VerifyCommand implements Callable<Integer> {
           .println(
               "error: nothing was verified: "
                   + (skip > 0
-                      ? "every MAC layer is above --max-macs "
+                      ? "every MAC layer was skipped (above --max-macs "
                           + maxMacs
-                          + "; raise it or add --scale-down to verify smaller copies"
+                          + " or --max-steps); see the notes"
                       : "no MAC layers to run (the vector unit has no value-level model)"));
       return Main.EXIT_BAD_INPUT;
     }

@@ -114,6 +114,35 @@ class RobustnessTest {
   }
 
   @Test
+  void verifySkipsASystolicRunWhoseStepsWouldTakeTooLongNamingTheOption() {
+    // 5000×5000 fits the heap, but steps 25 million PEs for 15194 cycles: minutes, not seconds.
+    Outcome o =
+        MainTest.run(
+            "verify",
+            "--arch",
+            "systolic-32",
+            "--workload",
+            "verify-small",
+            "--layer",
+            "conv",
+            "--dataflow",
+            "ws",
+            "--set",
+            "pe_array.rows=5000",
+            "--set",
+            "pe_array.cols=5000",
+            "--format",
+            "csv");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(
+        o.out()
+            .contains(
+                "SKIP,\"about 3.80e+11 PE-steps, above --max-steps 1.00e+10; raise it to run this"
+                    + " layer\""),
+        o.out());
+  }
+
+  @Test
   void batchOnAYamlWorkloadIsRefusedInsteadOfIgnored() {
     assertRefused(
         MainTest.run("layers", "--workload", TINY, "--batch", "8"),
@@ -185,8 +214,8 @@ class RobustnessTest {
         MainTest.run("verify", "--arch", "eyeriss", "--workload", "alexnet", "--layer", "conv1");
     assertEquals(2, skipped.code());
     assertEquals(
-        "error: nothing was verified: every MAC layer is above --max-macs 2000000; raise it or add"
-            + " --scale-down to verify smaller copies",
+        "error: nothing was verified: every MAC layer was skipped (above --max-macs 2000000 or"
+            + " --max-steps); see the notes",
         skipped.err().strip());
     Outcome vectorOnly =
         MainTest.run(

@@ -26,34 +26,37 @@ import java.util.Random;
 enum InputKind {
   /**
    * Architectures: every built-in as written and as {@code show arch} prints it (every field with
-   * its value, so that a mutation can reach each one), run on verify-small at each fidelity.
+   * its value, so that a mutation can reach each one), run on verify-small at each fidelity and
+   * shown.
    */
   ARCH(
       archs(),
       (dir, file, rnd) ->
-          rnd.nextInt(4) == 0
-              ? List.of(
-                  "verify",
-                  "--arch",
-                  file.toString(),
-                  "--workload",
-                  "verify-small",
-                  "--layer",
-                  pick(rnd, "conv", "strided", "fc", "matmul", "depthwise"),
-                  "--dataflow",
-                  pick(rnd, "ws", "os", "is"),
-                  "--format",
-                  "csv")
-              : List.of(
-                  "run",
-                  "--arch",
-                  file.toString(),
-                  "--workload",
-                  "verify-small",
-                  "--fidelity",
-                  pick(rnd, "analytical", "event", "event"),
-                  "--format",
-                  "csv")),
+          rnd.nextInt(8) == 0
+              ? List.of("show", "arch", file.toString())
+              : rnd.nextInt(4) == 0
+                  ? List.of(
+                      "verify",
+                      "--arch",
+                      file.toString(),
+                      "--workload",
+                      "verify-small",
+                      "--layer",
+                      pick(rnd, "conv", "strided", "fc", "matmul", "depthwise"),
+                      "--dataflow",
+                      pick(rnd, "ws", "os", "is"),
+                      "--format",
+                      "csv")
+                  : List.of(
+                      "run",
+                      "--arch",
+                      file.toString(),
+                      "--workload",
+                      "verify-small",
+                      "--fidelity",
+                      pick(rnd, "analytical", "event", "event"),
+                      "--format",
+                      "csv")),
 
   /** Workloads: verify-small and the README's tiny example, listed and run on both NoC kinds. */
   WORKLOAD(

@@ -118,7 +118,7 @@ final class Oracle {
   /** Null if the CSV of a successful run is sane, else what is wrong with it. */
   static String sane(String command, String csv) {
     List<Map<String, String>> rows = rows(csv);
-    if (command.equals("verify")) {
+    if (command.equals("verify") || command.equals("show")) {
       return null;
     }
     if (rows.isEmpty()) {

@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * What a layer will cost before it runs, so that a run too large for this machine is refused with
  * an estimate instead of dying with an {@link OutOfMemoryError} or an overflow deep in an executor.
- * Two kinds of figure, both per layer, dataflow and fidelity:
+ * Three kinds of figure, each per layer, dataflow and fidelity:
  *
  * <ul>
  *   <li><b>Representable.</b> Java arrays hold at most {@link #MAX_ARRAY} elements, and the
@@ -27,6 +27,8 @@ import java.util.Locale;
  *       {@code event} or {@code cycle} keeps a few 64-bit words per fold. The figure is an estimate
  *       of the peak, not an accounting of every object (docs/robustness.md compares it with
  *       measured peaks); {@code analytical} needs no per-layer heap.
+ *   <li><b>Work.</b> {@code cycle} fidelity's time follows the PE-steps it makes ({@link
+ *       #cycleSteps}); {@code verify} skips a layer above its {@code --max-steps}.
  * </ul>
  */
 public final class ResourceEstimate {
@@ -91,12 +93,32 @@ public final class ResourceEstimate {
               + spec.inputElements()
               + paddedInputElements(spec)
               + 2.0 * spec.outputElements();
-      double pes = arch.peArray().peCount();
+      // The systolic engine keeps every PE; the multicast one only those the mapping uses, at
+      // most one per MAC.
+      double pes =
+          systolic
+              ? arch.peArray().peCount()
+              : Math.min((double) arch.peArray().peCount(), spec.macs());
       double perPe =
           systolic ? SYSTOLIC_PE_BYTES : MULTICAST_PE_BYTES + VALUE_BYTES * 2 * rfWords(arch);
       bytes += VALUE_BYTES * values + pes * perPe;
     }
     return (long) Math.min(Long.MAX_VALUE, bytes);
+  }
+
+  /**
+   * The work of a cycle-fidelity run in PE-steps, which its time follows: on a systolic array every
+   * PE steps every cycle ({@code layerCycles × rows × cols}, SCALE-Sim's fold formula); on a
+   * multicast NoC the engine steps the PEs a MAC step uses, at least the MACs.
+   */
+  public static double cycleSteps(ArchSpec arch, OpSpec spec, Dataflow dataflow) {
+    if (arch.noc().kind() != NocKind.SYSTOLIC) {
+      return spec.macs();
+    }
+    SystolicDataflow sd = SystolicDataflow.named(dataflow.key());
+    int rows = arch.peArray().rows();
+    int cols = arch.peArray().cols();
+    return (double) sd.layerCycles(spec, rows, cols, arch.noc().preload()) * rows * cols;
   }
 
   /** Register-file words of one PE, all operands (a shared file counted once). */
