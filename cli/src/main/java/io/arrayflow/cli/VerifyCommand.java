@@ -99,40 +99,27 @@ final class VerifyCommand implements Callable<Integer> {
         }
         OpSpec op = l.mac();
         String note = "";
-        if (op.macs() > maxMacs) {
-          if (!scaleDown) {
-            t.row(
-                l.name(),
-                d.key(),
-                op.macs(),
-                null,
-                null,
-                null,
-                "SKIP",
-                "above --max-macs " + maxMacs + "; use --scale-down to verify a smaller copy");
-            skip++;
-            continue;
-          }
-          OpSpec small = ScaleDown.of(op, maxMacs);
+        String skipped = null;
+        if (op.macs() > maxMacs && !scaleDown) {
+          skipped = "above --max-macs " + maxMacs + "; use --scale-down to verify a smaller copy";
+        } else if (op.macs() > maxMacs) {
           note = "scaled down from " + op.macs() + " MACs";
-          op = small;
+          op = ScaleDown.of(op, maxMacs);
         }
-        Resources.require(arch, op, d, Fidelity.CYCLE);
-        double steps = ResourceEstimate.cycleSteps(arch, op, d);
-        if (steps > maxSteps) {
-          t.row(
-              l.name(),
-              d.key(),
-              op.macs(),
-              null,
-              null,
-              null,
-              "SKIP",
-              String.format(
-                  Locale.ROOT,
-                  "about %.3g PE-steps, above --max-steps %.3g; raise it to run this layer",
-                  steps,
-                  maxSteps));
+        if (skipped == null) {
+          Resources.require(arch, op, d, Fidelity.CYCLE);
+          double steps = ResourceEstimate.cycleSteps(arch, op, d);
+          if (steps > maxSteps) {
+            skipped =
+                String.format(
+                    Locale.ROOT,
+                    "about %.3g PE-steps, above --max-steps %.3g; raise it to run this layer",
+                    steps,
+                    maxSteps);
+          }
+        }
+        if (skipped != null) {
+          t.row(l.name(), d.key(), op.macs(), null, null, null, "SKIP", skipped);
           skip++;
           continue;
         }
