@@ -20,83 +20,14 @@ final class Mutator {
   /** Replacement values, written as YAML text: boundaries, other types, YAML oddities. */
   static final List<String> VALUES =
       List.of(
-          "0",
-          "-1",
-          "1",
-          "2",
-          "3",
-          "7",
-          "8",
-          "13",
-          "64",
-          "255",
-          "256",
-          "1000",
-          "65535",
-          "2147483647",
-          "2147483648",
-          "-2147483648",
-          "4294967296",
-          "9007199254740993",
-          "9223372036854775807",
-          "9223372036854775808",
-          "-9223372036854775808",
-          "1e400",
-          "-1e400",
-          "1e-400",
-          "1e-300",
-          "1e300",
-          "0.5",
-          "-0.5",
-          "1.5",
-          "0.0",
-          "-0.0",
-          ".nan",
-          ".inf",
-          "-.inf",
-          "null",
-          "~",
-          "true",
-          "false",
-          "''",
-          "'x'",
-          "x",
-          "TOTAL",
-          "[]",
-          "{}",
-          "[1, 2]",
-          "{a: 1}",
-          "*x",
-          "&x 1",
-          "!!binary aGk=",
-          "\"\\0\"",
-          "\"a\\tb\"",
-          "yes",
-          "0x10",
-          "0o17",
-          "1_000",
-          "+1",
-          "'100'",
-          "ws",
-          "inputs",
-          "weights",
-          "outputs",
-          "dram",
-          "glb",
-          "rf.weights",
-          "array",
-          "simple",
-          "hbm2",
-          "ddr4-3200",
-          "systolic",
-          "multicast",
-          "overlapped",
-          "fp",
-          "int",
-          "eyeriss-65nm",
-          "/",
-          "..",
-          "\"\"");
+          ("0|-1|1|2|3|7|8|13|64|255|256|1000|65535|2147483647|2147483648|-2147483648"
+                  + "|4294967296|9007199254740993|9223372036854775807|9223372036854775808"
+                  + "|-9223372036854775808|1e400|-1e400|1e-400|1e-300|1e300|0.5|-0.5|1.5|0.0|-0.0"
+                  + "|.nan|.inf|-.inf|null|~|true|false|''|'x'|x|TOTAL|[]|{}|[1, 2]|{a: 1}|*x|&x 1"
+                  + "|!!binary aGk=|\"\\0\"|\"a\\tb\"|yes|0x10|0o17|1_000|+1|'100'|ws|inputs|weights"
+                  + "|outputs|dram|glb|rf.weights|array|simple|hbm2|ddr4-3200|systolic|multicast"
+                  + "|overlapped|fp|int|eyeriss-65nm|/|..|\"\"")
+              .split("\\|"));
 
   private static final String[] STRAY = {
     "\t",
@@ -136,12 +67,17 @@ final class Mutator {
     this.rnd = rnd;
   }
 
-  /** {@code text} with one to four mutations, as the bytes a file would hold. */
+  /**
+   * {@code text} with one to four mutations, as the bytes a file would hold. One case in three only
+   * changes numbers, so that most of those documents stay valid and reach the simulator with odd
+   * sizes.
+   */
   byte[] mutate(String text) {
     String t = text;
     int n = 1 + rnd.nextInt(4);
+    boolean numbersOnly = rnd.nextInt(3) == 0;
     for (int i = 0; i < n; i++) {
-      t = once(t);
+      t = numbersOnly ? replaceNumber(t) : once(t);
     }
     byte[] bytes = t.getBytes(StandardCharsets.UTF_8);
     return rnd.nextInt(100) == 0 ? notUtf8(bytes) : bytes;
@@ -182,6 +118,24 @@ final class Mutator {
       int[] other = spans.get(rnd.nextInt(spans.size()));
       value = t.substring(other[0], other[1]);
     }
+    return t.substring(0, s[0]) + value + t.substring(s[1]);
+  }
+
+  /** Replaces an integer of the document by a boundary value or a scaled copy. */
+  private String replaceNumber(String t) {
+    List<int[]> spans = new ArrayList<>();
+    for (int[] s : spans(VALUE, t, 1)) {
+      if (t.substring(s[0], s[1]).matches("-?\\d+")) {
+        spans.add(s);
+      }
+    }
+    if (spans.isEmpty()) {
+      return t;
+    }
+    int[] s = spans.get(rnd.nextInt(spans.size()));
+    String old = t.substring(s[0], s[1]);
+    String[] boundaries = {"0", "1", "2", "3", "1000", "65535", "2147483647", "4294967296"};
+    String value = rnd.nextBoolean() ? scaled(old) : boundaries[rnd.nextInt(boundaries.length)];
     return t.substring(0, s[0]) + value + t.substring(s[1]);
   }
 
