@@ -55,6 +55,8 @@ enum InputKind {
                       "verify-small",
                       "--fidelity",
                       pick(rnd, "analytical", "event", "event"),
+                      "--dataflow",
+                      pick(rnd, "ws", "os", "is", "all"),
                       "--format",
                       "csv")),
 
@@ -76,6 +78,8 @@ enum InputKind {
             file.toString(),
             "--fidelity",
             fidelity,
+            "--dataflow",
+            pick(rnd, "ws", "os", "is", "all"),
             "--format",
             "csv");
       }),

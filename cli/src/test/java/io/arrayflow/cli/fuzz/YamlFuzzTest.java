@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * file ({@link Mutator}), runs the command that reads it ({@link InputKind}) and requires a clean
  * end ({@link Oracle}): exit 2 with one-line messages, or a run whose numbers are sane; never an
  * uncaught exception, an internal error, an out-of-memory or a run past its time bound. CI runs the
- * number of tries the build sets ({@code fuzz.tries} in cli/pom.xml, 2000) from a fixed seed; by
+ * number of tries the build sets ({@code fuzz.tries} in cli/pom.xml, 3000) from a fixed seed; by
  * hand, {@code mvn -pl cli verify -Dtest=YamlFuzzTest -Dfuzz.tries=100000 -Dfuzz.seed=7} runs more,
  * from another stream. A finding is saved under {@code target/fuzz-findings/} to become a
  * regression input ({@code src/test/resources/fuzz/regressions/}, {@link FuzzRegressionTest}).
