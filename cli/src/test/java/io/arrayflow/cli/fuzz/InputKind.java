@@ -34,7 +34,7 @@ enum InputKind {
       (dir, file, rnd) ->
           rnd.nextInt(8) == 0
               ? List.of("show", "arch", file.toString())
-              : rnd.nextInt(4) == 0
+              : rnd.nextInt(8) == 0
                   ? List.of(
                       "verify",
                       "--arch",

@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * file ({@link Mutator}), runs the command that reads it ({@link InputKind}) and requires a clean
  * end ({@link Oracle}): exit 2 with one-line messages, or a run whose numbers are sane; never an
  * uncaught exception, an internal error, an out-of-memory or a run past its time bound. CI runs the
- * number of tries the build sets ({@code fuzz.tries} in cli/pom.xml, 3000) from a fixed seed; by
+ * number of tries the build sets ({@code fuzz.tries} in cli/pom.xml, 2000) from a fixed seed; by
  * hand, {@code mvn -pl cli verify -Dtest=YamlFuzzTest -Dfuzz.tries=100000 -Dfuzz.seed=7} runs more,
  * from another stream. A finding is saved under {@code target/fuzz-findings/} to become a
  * regression input ({@code src/test/resources/fuzz/regressions/}, {@link FuzzRegressionTest}).
@@ -42,6 +42,8 @@ class YamlFuzzTest {
   /** Exit codes and the kinds of error message seen, per input kind. */
   private static final class Tally {
     int cases;
+    double seconds;
+    final TreeMap<Double, String> slowest = new TreeMap<>();
     final Map<Integer, Integer> codes = new TreeMap<>();
     final Map<String, Integer> errors = new TreeMap<>();
   }
@@ -50,9 +52,11 @@ class YamlFuzzTest {
   void everyMutatedInputEndsInAOneLineErrorOrASaneRun(@ForAll InputKind kind, @ForAll long seed)
       throws IOException {
     FuzzCase c = FuzzCase.of(kind, seed ^ STREAM);
+    long start = System.nanoTime();
     FuzzCase.Ran ran = c.run(CASE_SECONDS);
+    double seconds = (System.nanoTime() - start) / 1e9;
     Oracle.Verdict v = ran.verdict();
-    tally(kind, v);
+    tally(kind, v, seconds, c.seed() + " " + String.join(" ", ran.args()));
     if (v.problem() != null) {
       Files.createDirectories(FINDINGS);
       Path saved =
@@ -85,9 +89,15 @@ class YamlFuzzTest {
     TALLY.get(kind).errors.merge(shape, 1, Integer::sum);
   }
 
-  private static synchronized void tally(InputKind kind, Oracle.Verdict v) {
+  private static synchronized void tally(
+      InputKind kind, Oracle.Verdict v, double seconds, String what) {
     Tally t = TALLY.computeIfAbsent(kind, k -> new Tally());
     t.cases++;
+    t.seconds += seconds;
+    t.slowest.put(seconds, what);
+    if (t.slowest.size() > 3) {
+      t.slowest.pollFirstEntry();
+    }
     t.codes.merge(v.code(), 1, Integer::sum);
     if (v.firstError() != null) {
       t.errors.merge(shape(v.firstError()), 1, Integer::sum);
@@ -111,7 +121,18 @@ class YamlFuzzTest {
     List<String> lines = new ArrayList<>();
     for (Map.Entry<InputKind, Tally> e : TALLY.entrySet()) {
       Tally t = e.getValue();
-      lines.add(e.getKey() + ": " + t.cases + " cases, exit codes " + t.codes);
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%s: %d cases, exit codes %s, %.1f s in all",
+              e.getKey(),
+              t.cases,
+              t.codes,
+              t.seconds));
+      t.slowest
+          .descendingMap()
+          .forEach(
+              (sec, what) -> lines.add(String.format(Locale.ROOT, "  slow %.2f s: %s", sec, what)));
       t.errors.entrySet().stream()
           .sorted((a, b) -> b.getValue() - a.getValue())
           .limit(40)
