@@ -92,7 +92,8 @@ public final class Catalog {
       return new Source(arg + " (built-in)", YamlFiles.parse(text, arg + " (built-in)"), null);
     }
     Path path = Path.of(arg);
-    if (Files.isRegularFile(path)) {
+    if (Files.exists(path)) {
+      // A directory, device or unreadable file gets its own message from the reader.
       return new Source(arg, YamlFiles.read(path, arg), path.toAbsolutePath().getParent());
     }
     List<String> names = builtIns(kind);

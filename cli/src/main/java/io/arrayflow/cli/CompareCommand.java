@@ -95,6 +95,7 @@ final class CompareCommand implements Callable<Integer> {
     ArchSpec arch = target.arch();
     Workload w = target.workload();
     List<Layer> layers = target.layers(w);
+    Resources.require(arch, layers, dfs, fid);
     LayerRunner runner = new LayerRunner(arch, target.table(arch));
     PrintWriter err = spec.commandLine().getErr();
     Runs runs = new Runs(runner, w, layers, dfs, fid, null, target.label(arch), err);

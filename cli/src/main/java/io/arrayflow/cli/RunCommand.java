@@ -72,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
     ArchSpec arch = target.arch();
     Workload w = target.workload();
     List<Layer> layers = target.layers(w);
+    Resources.require(arch, layers, dataflows, fid);
     Mapping explicit = mapping == null ? null : MappingLoader.load(mapping);
     LayerRunner runner = new LayerRunner(arch, target.table(arch));
     if (explicit != null && runner.systolic()) {

@@ -43,7 +43,7 @@ final class ShowCommand implements Callable<Integer> {
           case "arch" -> ArchWriter.toYaml(Archs.resolve(name, sets));
           case "workload" ->
               io.arrayflow.reports.table.ReportFormat.TABLE.render(
-                  LayersCommand.table(Workloads.resolve(name, 1, 128)));
+                  LayersCommand.table(Workloads.resolve(name)));
           case "energy-table" -> energyTable();
           default ->
               throw new ConfigException(

@@ -1,11 +1,14 @@
 package io.arrayflow.cli;
 
+import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.run.LayerRunner;
+import io.arrayflow.dataflows.run.ResourceEstimate;
 import io.arrayflow.dataflows.run.ScaleDown;
 import io.arrayflow.dataflows.run.Verification;
 import io.arrayflow.reports.table.ReportFormat;
 import io.arrayflow.reports.table.Table;
+import io.arrayflow.sim.result.Fidelity;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.zoo.Layer;
@@ -21,8 +24,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code arrayflow verify}: every MAC layer at cycle fidelity with random operands, its outputs
- * compared with the reference engine's; PASS or FAIL per layer and dataflow, exit 1 on any FAIL.
- * Layers above the MAC budget are skipped unless {@code --scale-down} asks for a smaller copy.
+ * compared with the reference engine's; PASS or FAIL per layer and dataflow. Layers above the MAC
+ * budget are skipped unless {@code --scale-down} asks for a smaller copy. Exit status: 0 when every
+ * layer that ran passed, {@link Main#EXIT_VERIFY_FAILED} when any failed, {@link
+ * Main#EXIT_BAD_INPUT} when nothing was verified (every MAC layer skipped, or none to verify).
  */
 @Command(
     name = "verify",
@@ -44,6 +49,14 @@ final class VerifyCommand implements Callable<Integer> {
   long maxMacs;
 
   @Option(
+      names = "--max-steps",
+      defaultValue = "10000000000",
+      description =
+          "Largest cycle-level run in PE-steps (cycles × PEs stepped; a systolic array steps"
+              + " every PE every cycle), about 20 s per 10^10 (default ${DEFAULT-VALUE}).")
+  double maxSteps;
+
+  @Option(
       names = "--scale-down",
       description = "Verify a scaled-down copy of layers above --max-macs instead of skipping.")
   boolean scaleDown;
@@ -58,7 +71,10 @@ final class VerifyCommand implements Callable<Integer> {
     ReportFormat fmt = format.get();
     List<Dataflow> dfs = dataflow.get();
     if (maxMacs < 1) {
-      throw new io.arrayflow.cli.config.ConfigException("--max-macs: must be >= 1, was " + maxMacs);
+      throw new ConfigException("--max-macs: must be >= 1, was " + maxMacs);
+    }
+    if (!(maxSteps >= 1)) {
+      throw new ConfigException("--max-steps: must be >= 1, was " + maxSteps);
     }
     ArchSpec arch = target.arch();
     Workload w = target.workload();
@@ -79,23 +95,29 @@ final class VerifyCommand implements Callable<Integer> {
         }
         OpSpec op = l.mac();
         String note = "";
-        if (op.macs() > maxMacs) {
-          if (!scaleDown) {
-            t.row(
-                l.name(),
-                d.key(),
-                op.macs(),
-                null,
-                null,
-                null,
-                "SKIP",
-                "above --max-macs " + maxMacs + "; use --scale-down to verify a smaller copy");
-            skip++;
-            continue;
-          }
-          OpSpec small = ScaleDown.of(op, maxMacs);
+        String skipped = null;
+        if (op.macs() > maxMacs && !scaleDown) {
+          skipped = "above --max-macs " + maxMacs + "; use --scale-down to verify a smaller copy";
+        } else if (op.macs() > maxMacs) {
           note = "scaled down from " + op.macs() + " MACs";
-          op = small;
+          op = ScaleDown.of(op, maxMacs);
+        }
+        if (skipped == null) {
+          Resources.require(arch, op, d, Fidelity.CYCLE);
+          double steps = ResourceEstimate.cycleSteps(arch, op, d);
+          if (steps > maxSteps) {
+            skipped =
+                String.format(
+                    Locale.ROOT,
+                    "about %.3g PE-steps, above --max-steps %.3g; raise it to run this layer",
+                    steps,
+                    maxSteps);
+          }
+        }
+        if (skipped != null) {
+          t.row(l.name(), d.key(), op.macs(), null, null, null, "SKIP", skipped);
+          skip++;
+          continue;
         }
         Verification v = runner.verify(op, d, seed, note);
         t.row(
@@ -131,6 +153,21 @@ final class VerifyCommand implements Callable<Integer> {
                   + vector
                   + " vector layers not verified (the vector unit has no value-level model)");
     }
-    return fail > 0 ? 1 : 0;
+    if (fail > 0) {
+      return Main.EXIT_VERIFY_FAILED;
+    }
+    if (pass == 0) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: nothing was verified: "
+                  + (skip > 0
+                      ? "every MAC layer was skipped (above --max-macs "
+                          + maxMacs
+                          + " or --max-steps); see the notes"
+                      : "no MAC layers to run (the vector unit has no value-level model)"));
+      return Main.EXIT_BAD_INPUT;
+    }
+    return 0;
   }
 }

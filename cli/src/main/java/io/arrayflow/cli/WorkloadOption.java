@@ -12,21 +12,21 @@ final class WorkloadOption {
       description = "A built-in workload (arrayflow list workloads) or a YAML file.")
   String workload;
 
-  @Option(names = "--batch", defaultValue = "1", description = "Batch size for built-in models.")
-  int batch;
+  @Option(names = "--batch", description = "Batch size of a built-in model (default 1).")
+  Integer batch;
 
   @Option(
       names = "--seq",
-      defaultValue = "" + Model.DEFAULT_SEQ,
-      description = "Sequence length for transformer models (default ${DEFAULT-VALUE}).")
-  int seq;
+      description =
+          "Sequence length of bert-base and the gpt2 models (default " + Model.DEFAULT_SEQ + ").")
+  Integer seq;
 
   /** The options that name this workload again ({@code --batch}/{@code --seq} if not default). */
   String options() {
     return "--workload "
         + workload
-        + (batch == 1 ? "" : " --batch " + batch)
-        + (seq == Model.DEFAULT_SEQ ? "" : " --seq " + seq);
+        + (batch == null ? "" : " --batch " + batch)
+        + (seq == null ? "" : " --seq " + seq);
   }
 
   /** The workload. */

@@ -101,7 +101,7 @@ class RunCommandsTest {
             "conv1",
             "--dataflow",
             "ws");
-    assertEquals(0, skipped.code(), skipped.err());
+    assertEquals(2, skipped.code(), skipped.err());
     assertTrue(skipped.out().contains("SKIP"), skipped.out());
     assertTrue(skipped.out().contains("0 passed, 0 failed, 1 skipped"), skipped.out());
 

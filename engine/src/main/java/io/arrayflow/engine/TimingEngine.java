@@ -122,6 +122,25 @@ public final class TimingEngine {
   }
 
   /**
+   * The fewest cycles the GLB's bank ports need for {@code reads} and {@code writes} per operand
+   * (values, each packed in bank words), as if no two accesses ever met in one bank: a closed-form
+   * lower bound on what passes making these accesses wait.
+   */
+  public static long glbCycles(ArchSpec arch, long[] reads, long[] writes) {
+    GlobalBuffer glb = new GlobalBuffer("glb", arch.glb(), arch.precision());
+    long words = 0;
+    for (Operand op : OPERANDS) {
+      int o = op.ordinal();
+      if (arch.glb().keeps(op)) {
+        words += reads[o] > 0 ? glb.wordsFor(op, reads[o]) : 0;
+        words += writes[o] > 0 ? glb.wordsFor(op, writes[o]) : 0;
+      }
+    }
+    long ports = (long) arch.glb().banks() * arch.glb().portsPerBank();
+    return (words + ports - 1) / ports;
+  }
+
+  /**
    * The fewest cycles in which each off-chip memory can move its share of {@code values} (per
    * operand, each to the memory serving it, then finished outputs if a fourth value is given) at
    * its peak bandwidth: the slowest memory's.

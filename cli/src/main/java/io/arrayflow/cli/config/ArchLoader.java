@@ -1,5 +1,6 @@
 package io.arrayflow.cli.config;
 
+import io.arrayflow.dataflows.cost.EnergyCost;
 import io.arrayflow.energy.Arithmetic;
 import io.arrayflow.energy.EnergyModel;
 import io.arrayflow.energy.EnergyTableException;
@@ -25,6 +26,7 @@ import io.arrayflow.sim.spec.RfSpec;
 import io.arrayflow.sim.spec.SpecViolation;
 import io.arrayflow.sim.spec.VectorOp;
 import io.arrayflow.sim.spec.VectorUnitSpec;
+import io.arrayflow.sim.stats.Counters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -110,11 +112,11 @@ public final class ArchLoader {
     VectorUnitSpec vector = vector(doc.optionalSection("vector_unit"));
     doc.finish();
 
+    EnergyModel table = null;
     if (!energyTable.isEmpty()) {
       Path base = baseDir == null ? Path.of(".") : baseDir;
       boolean exists =
-          EnergyTables.builtInNames().contains(energyTable)
-              || java.nio.file.Files.exists(base.resolve(energyTable));
+          EnergyTables.builtInNames().contains(energyTable) || fileExists(base, energyTable);
       if (!exists) {
         doc.problem(
             "energy_table",
@@ -125,7 +127,7 @@ public final class ArchLoader {
                 + ") or a YAML file path");
       } else {
         try {
-          EnergyModel table = EnergyTables.resolve(energyTable, base);
+          table = EnergyTables.resolve(energyTable, base);
           if (datatype == Datatype.FP && !table.supports(Arithmetic.FP)) {
             doc.problem(
                 "energy_table",
@@ -172,6 +174,15 @@ public final class ArchLoader {
         }
       }
     }
+    if (spec != null && table != null && reader.problemCount() == 0) {
+      try {
+        // Every energy lookup a run makes, with no counts: a width or technology the table cannot
+        // cost is found here instead of after the simulation.
+        EnergyCost.of(new Counters("probe").snapshot(), spec, table, 0);
+      } catch (IllegalArgumentException e) {
+        doc.problem("energy_table", "cannot cost this architecture: " + e.getMessage());
+      }
+    }
     reader.throwIfProblems();
     return spec;
   }
@@ -183,6 +194,14 @@ public final class ArchLoader {
         ? new Precision(
             weights, inputs, outputs, accumulator, prec.optionalInt("final_outputs", outputs, ANY))
         : new Precision(weights, inputs, outputs, accumulator);
+  }
+
+  private static boolean fileExists(Path base, String name) {
+    try {
+      return java.nio.file.Files.exists(base.resolve(name));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   private static <T> T orDefault(T value, T fallback, String key, Set<String> failed) {

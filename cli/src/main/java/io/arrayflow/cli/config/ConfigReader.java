@@ -10,6 +10,9 @@ import java.util.List;
  * as such instead of by line.
  */
 public final class ConfigReader {
+  /** The prefix of root keys that are only there to hold anchors. */
+  public static final String EXTENSION = "x-";
+
   private final String file;
   private final List<String> problems = new ArrayList<>();
 
@@ -18,10 +21,20 @@ public final class ConfigReader {
     this.file = file;
   }
 
-  /** The root of the document, which must be a map. */
+  /**
+   * The root of the document, which must be a map. Its keys starting with {@value #EXTENSION} are
+   * not read and not reported as unknown: they hold YAML anchors to use further down (as in Docker
+   * Compose), e.g. {@code x-conv3x3: &k3 {type: conv, R: 3}}.
+   */
   public Section root(Node root) {
     if (root instanceof Node.MapNode map) {
-      return new Section(this, map, "");
+      Section s = new Section(this, map, "");
+      for (String key : map.entries().keySet()) {
+        if (key.startsWith(EXTENSION)) {
+          s.allow(key);
+        }
+      }
+      return s;
     }
     problem(root, "", "the document must be a map of keys, was " + root.describe());
     return new Section(this, Node.MapNode.empty(0, 0), "");

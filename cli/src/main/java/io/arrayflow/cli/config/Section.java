@@ -57,6 +57,11 @@ public final class Section {
     return node.entries().get(key);
   }
 
+  /** Records a problem about this map as a whole. */
+  public void problem(String message) {
+    reader.problem(node, path, message);
+  }
+
   /** Records a problem at {@code key} of this map. */
   public void problem(String key, String message) {
     Node at = node.entries().get(key);

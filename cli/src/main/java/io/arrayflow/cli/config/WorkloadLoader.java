@@ -40,6 +40,7 @@ public final class WorkloadLoader {
     ConfigReader reader = new ConfigReader(file);
     Section doc = reader.root(root);
     String name = doc.requiredString("name");
+    nameRule(doc, Workload.nameProblem(name));
     List<Node> items = doc.optionalList("layers");
     if (doc.raw("layers") == null) {
       doc.problem("layers", "required field is missing");
@@ -60,14 +61,30 @@ public final class WorkloadLoader {
         layers.add(layer);
       }
     }
+    if (reader.problemCount() == 0) {
+      for (String p : Workload.totalsProblems(layers)) {
+        doc.problem("layers", p);
+      }
+    }
     reader.throwIfProblems();
     return new Workload(name, layers);
+  }
+
+  /** Reports {@code bad}, why a name cannot be used, at the map's {@code name}. */
+  private static void nameRule(Section s, String bad) {
+    // A missing or non-text name is reported by requiredString already.
+    if (bad != null
+        && s.raw("name") instanceof Node.Scalar n
+        && n.type() != Node.Scalar.Type.NULL) {
+      s.problem("name", bad);
+    }
   }
 
   /** The layer, or null if any of its fields has a problem (all of them are recorded). */
   private static Layer layer(Section l) {
     int before = l.reader().problemCount();
     String name = l.requiredString("name");
+    nameRule(l, Layer.nameProblem(name));
     int beforeType = l.reader().problemCount();
     String type = l.requiredChoice("type", TYPES);
     if (l.reader().problemCount() > beforeType) {
@@ -104,7 +121,8 @@ public final class WorkloadLoader {
     if (m % groups != 0) {
       l.problem("groups", "must divide M (" + m + "), was " + groups);
     }
-    List<String> problems =
+    report(
+        l,
         OpSpec.problems(
             n,
             groups,
@@ -119,25 +137,34 @@ public final class WorkloadLoader {
             dilation,
             dilation,
             pad,
-            pad);
-    for (String p : problems) {
-      l.problem(p.startsWith("output is empty") ? "padding" : firstWord(p), p);
-    }
+            pad));
     return () ->
         Layer.of(
             OpSpec.conv(
                 name, n, groups, m / groups, c / groups, h, w, r, s, stride, pad, dilation));
   }
 
-  private static String firstWord(String problem) {
-    int colon = problem.indexOf(':');
-    return colon < 0 ? "" : problem.substring(0, colon);
+  /**
+   * Reports {@link OpSpec#problems}: one about a field at that field's key, an empty or too large
+   * output at {@code padding}, sizes (MACs, elements) at the layer.
+   */
+  private static void report(Section l, List<String> problems) {
+    for (String p : problems) {
+      int colon = p.indexOf(':');
+      String key = p.startsWith("output is") ? "padding" : colon < 0 ? "" : p.substring(0, colon);
+      if (key.equals("padding") || l.keys().contains(key)) {
+        l.problem(key, p);
+      } else {
+        l.problem(p);
+      }
+    }
   }
 
   private static Supplier<Layer> fc(Section l, String name) {
     int n = l.optionalInt("N", 1, 1);
     int c = l.requiredInt("C", 1);
     int m = l.requiredInt("M", 1);
+    report(l, OpSpec.problems(n, 1, m, c, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0));
     return () -> Layer.of(OpSpec.fc(name, n, c, m));
   }
 
@@ -147,11 +174,13 @@ public final class WorkloadLoader {
     int k = l.requiredInt("K", 1);
     int cols = l.requiredInt("N", 1);
     String weights = l.optionalChoice("weights", "static", List.of("static", "dynamic"));
+    report(l, OpSpec.problems(1, batch, cols, k, rows, 1, 1, 1, 1, 1, 1, 1, 0, 0));
     return () -> Layer.of(OpSpec.matmul(name, batch, rows, k, cols, weights.equals("static")));
   }
 
   private static Supplier<Layer> vector(Section l, String name, VectorKind kind) {
     long elements = l.requiredLong("elements", 1);
+    report(l, VectorOpSpec.problems(kind, elements));
     return () -> Layer.of(new VectorOpSpec(name, kind, elements));
   }
 }

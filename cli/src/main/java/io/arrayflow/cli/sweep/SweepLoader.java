@@ -50,8 +50,8 @@ public final class SweepLoader {
             "must be a workload name or path, was " + items.get(i).describe());
       }
     }
-    int batch = doc.optionalInt("batch", 1, 1);
-    int seq = doc.optionalInt("seq", Model.DEFAULT_SEQ, 1);
+    Integer batch = doc.has("batch") ? doc.optionalInt("batch", 1, 1) : null;
+    Integer seq = doc.has("seq") ? doc.optionalInt("seq", Model.DEFAULT_SEQ, 1) : null;
     List<Dataflow> dataflows = dataflows(doc);
     Fidelity fidelity =
         Fidelity.named(doc.optionalChoice("fidelity", "event", keys(Fidelity.values())));

@@ -15,8 +15,8 @@ import java.util.List;
  * @param name the sweep's name
  * @param arch the base architecture: a built-in name or a path (relative to the sweep file)
  * @param workloads built-in names or paths, each run at {@code batch} and {@code seq}
- * @param batch batch size for zoo models
- * @param seq sequence length for transformer models
+ * @param batch batch size for zoo models, null if not given (1)
+ * @param seq sequence length for transformer models, null if not given (the zoo's default)
  * @param dataflows the dataflows each point runs, each once
  * @param fidelity the fidelity every point runs at
  * @param axes the axes in the order written
@@ -29,8 +29,8 @@ public record SweepSpec(
     String name,
     String arch,
     List<String> workloads,
-    int batch,
-    int seq,
+    Integer batch,
+    Integer seq,
     List<Dataflow> dataflows,
     Fidelity fidelity,
     List<Axis> axes,

@@ -58,8 +58,21 @@ public final class MulticastExecutor {
     for (int o = 0; o < 3; o++) {
       compute = Math.max(compute, StepPlan.ceilDiv(plan.networkWords(o), plan.wordsPerCycle[o]));
     }
-    SegmentSchedule schedule = new SegmentSchedule(plan, null);
-    long glb = TimingEngine.glbCycles(arch, schedule);
+    long glb = 0;
+    if (plan.glb >= 0) {
+      // The GLB's accesses in closed form (the counts), not pass by pass: a lower bound on the
+      // bank-port cycles of the passes, which pack each pass's accesses on their own.
+      long[] glbReads = new long[3];
+      long[] glbWrites = new long[3];
+      for (Role r : Role.values()) {
+        int o = r.ordinal();
+        glbReads[o] = counts.count(plan.glb, r, Action.READ);
+        glbWrites[o] =
+            (plan.resident[o] && r != Role.OUTPUTS ? 0 : counts.count(plan.glb, r, Action.FILL))
+                + counts.count(plan.glb, r, Action.UPDATE);
+      }
+      glb = TimingEngine.glbCycles(arch, glbReads, glbWrites);
+    }
     long streaming = Math.max(compute, glb);
     long[] reads = new long[3];
     long[] writes = new long[3];

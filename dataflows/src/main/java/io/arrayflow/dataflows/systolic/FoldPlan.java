@@ -298,24 +298,6 @@ final class FoldPlan {
         preloaded + shadowWait, tokens(f), 0, drain, pipelined && f + 1 < folds ? drain : 0);
   }
 
-  /**
-   * The closed-form compute cycles of the fold pipeline: every fold's fill and busy cycles plus the
-   * drains the next fold does not run under (the analytical bound, and the event cycles when
-   * nothing waits).
-   */
-  long pipelineCycles() {
-    long drain = (long) rows + cols - 2;
-    boolean pipelined = df.hasStationaryPreload() && preload == Preload.OVERLAPPED;
-    long cycles = 0;
-    for (int f = 0; f < folds; f++) {
-      long preloaded =
-          df.hasStationaryPreload() && (f == 0 || preload == Preload.SERIAL) ? rows : 0;
-      long shadowWait = pipelined && f > 0 ? Math.max(0, rows - (long) tokens(f - 1)) : 0;
-      cycles += preloaded + shadowWait + tokens(f) + (pipelined && f + 1 < folds ? 0 : drain);
-    }
-    return cycles;
-  }
-
   /** Whether operand {@code op} is kept in the GLB (otherwise its GLB traffic goes to DRAM). */
   boolean keeps(Operand op) {
     return kept[op.ordinal()];
@@ -476,89 +458,134 @@ final class FoldPlan {
   // ---------------------------------------------------------------- per-fold DRAM transfers
 
   /**
-   * Per-fold DRAM transfers, values: {@code reads[op][f]} needed before fold {@code f} starts,
-   * {@code psumReads[f]} (spilled partial sums read back, written by fold {@code f − 1}), {@code
-   * writes[f]} (partial sums written back when fold {@code f} ends) and {@code results[f]}
-   * (finished outputs written back when it ends, at {@code precision.final_outputs}).
+   * One fold's DRAM transfers, values, filled by {@link #transfer}: {@code reads[op]} needed before
+   * the fold starts, {@code psumReads} (spilled partial sums read back, written by the fold
+   * before), {@code writes} (partial sums written back when it ends) and {@code results} (finished
+   * outputs written back when it ends, at {@code precision.final_outputs}). A reusable holder.
    */
-  record Transfers(long[][] reads, long[] psumReads, long[] writes, long[] results) {}
+  static final class Transfer {
+    final long[] reads = new long[3];
+    long psumReads;
+    long writes;
+    long results;
+  }
 
-  /** Builds the per-fold DRAM transfers of the tile model; their sums equal the closed forms. */
-  Transfers transfers() {
-    long[][] reads = new long[3][folds];
-    long[] psumReads = new long[folds];
-    long[] writes = new long[folds];
-    long[] results = new long[folds];
-    long[] stationary = new long[folds];
-    long area = (long) rowsSize * colsSize;
+  /** The stationary operand's share that fold {@code f} preloads (0 when it comes once). */
+  private long stationaryShare(int f) {
+    int tt = (f / (foldsR * foldsC)) % foldsT;
+    int c = (f / foldsR) % foldsC;
+    int r = f % foldsR;
+    int uC = usedCols(c);
+    int uR = usedRows(r);
+    long areaBefore = (long) c * cols * rowsSize + (long) uC * r * rows;
+    boolean once = kept[stationaryIn] && sFits;
+    if (once && tt > 0) {
+      return 0;
+    }
+    long total = once ? stationaryData() : stationaryPreloads();
+    return share(total, areaBefore, areaBefore + (long) uC * uR, (long) rowsSize * colsSize);
+  }
+
+  /**
+   * Fold {@code f}'s DRAM transfers into {@code out}, in O(1); summed over the folds they equal the
+   * closed forms ({@link #keptDramTraffic}, and {@link #edgeTraffic} for bypassed operands).
+   */
+  void transfer(int f, Transfer out) {
+    java.util.Arrays.fill(out.reads, 0);
+    out.psumReads = 0;
+    out.writes = 0;
+    out.results = 0;
+    int tt = (f / (foldsR * foldsC)) % foldsT;
+    int c = (f / foldsR) % foldsC;
+    int r = f % foldsR;
+    int uC = usedCols(c);
+    int uR = usedRows(r);
+    long t0 = (long) tt * chunk;
+    long len = Math.min(chunk, streamed - t0);
+    // A fold's share of the row operand: its rows of its tile of the streamed dimension.
     long sweep = (long) streamed * rowsSize;
-    for (int g = 0; g < groups; g++) {
-      for (int tt = 0; tt < foldsT; tt++) {
-        long t0 = (long) tt * chunk;
-        long len = Math.min(chunk, streamed - t0);
-        for (int c = 0; c < foldsC; c++) {
-          int uC = usedCols(c);
-          for (int r = 0; r < foldsR; r++) {
-            int uR = usedRows(r);
-            int f = ((g * foldsT + tt) * foldsC + c) * foldsR + r;
-            long rowBefore = (long) r * rows;
-            long areaBefore = (long) c * cols * rowsSize + (long) uC * rowBefore;
-            long areaAfter = areaBefore + (long) uC * uR;
-            // A fold's share of the row operand: its rows of its tile of the streamed dimension.
-            long sweepBefore = t0 * rowsSize + len * rowBefore;
-            long sweepAfter = sweepBefore + len * uR;
-            if (stationaryIn >= 0) {
-              boolean once = kept[stationaryIn] && sFits;
-              long total = once ? stationaryData() : stationaryPreloads();
-              stationary[f] = once && tt > 0 ? 0 : share(total, areaBefore, areaAfter, area);
-            }
-            if (!kept[rowOperand]) {
-              reads[rowOperand][f] += share(rowReads(), sweepBefore, sweepAfter, sweep);
-            } else if (!rFits || c == 0) {
-              reads[rowOperand][f] += share(rowData(), sweepBefore, sweepAfter, sweep);
-            }
-            long slice = (long) uC * len;
-            if (colOperand == W) {
-              if (!kept[W] || !cFits || r == 0) {
-                reads[W][f] += slice;
-              }
-              results[f] = (long) uR * uC;
-            } else if (r == foldsR - 1) {
-              results[f] = slice;
-              psumReads[f] = r > 0 && (!kept[O] || !cFits) ? slice : 0;
-            } else if (!kept[O] || !cFits) {
-              writes[f] = slice;
-              psumReads[f] = r > 0 ? slice : 0;
-            }
-          }
-        }
+    long sweepBefore = t0 * rowsSize + len * r * rows;
+    long sweepAfter = sweepBefore + len * uR;
+    if (!kept[rowOperand]) {
+      out.reads[rowOperand] += share(rowReads(), sweepBefore, sweepAfter, sweep);
+    } else if (!rFits || c == 0) {
+      out.reads[rowOperand] += share(rowData(), sweepBefore, sweepAfter, sweep);
+    }
+    long slice = (long) uC * len;
+    if (colOperand == W) {
+      if (!kept[W] || !cFits || r == 0) {
+        out.reads[W] += slice;
       }
+      out.results = (long) uR * uC;
+    } else if (r == foldsR - 1) {
+      out.results = slice;
+      out.psumReads = r > 0 && (!kept[O] || !cFits) ? slice : 0;
+    } else if (!kept[O] || !cFits) {
+      out.writes = slice;
+      out.psumReads = r > 0 ? slice : 0;
     }
     if (stationaryIn >= 0) {
-      long[] s = reads[stationaryIn];
       if (preload == Preload.OVERLAPPED) {
         // The next fold's tile shifts into the shadow registers while this fold streams, so it
         // must be on chip when this fold starts.
-        for (int f = 0; f < folds; f++) {
-          s[f] += (f == 0 ? stationary[0] : 0) + (f + 1 < folds ? stationary[f + 1] : 0);
-        }
+        out.reads[stationaryIn] +=
+            (f == 0 ? stationaryShare(0) : 0) + (f + 1 < folds ? stationaryShare(f + 1) : 0);
       } else {
-        for (int f = 0; f < folds; f++) {
-          s[f] += stationary[f];
-        }
+        out.reads[stationaryIn] += stationaryShare(f);
       }
     }
     for (Operand op : OPERANDS) {
       if (resident[op.ordinal()]) {
         if (op == Operand.OUTPUTS) {
           // Finished outputs stay; partial sums that do not fit the accumulators still spill.
-          java.util.Arrays.fill(results, 0);
+          out.results = 0;
         } else {
-          java.util.Arrays.fill(reads[op.ordinal()], 0);
+          out.reads[op.ordinal()] = 0;
         }
       }
     }
-    return new Transfers(reads, psumReads, writes, results);
+  }
+
+  /**
+   * The total DRAM transfers over all folds, per traffic slot (weights, inputs, psum reads, output
+   * updates), summed fold by fold from {@link #transfer}; O(folds) time, no memory per fold.
+   */
+  long[] movedByFolds() {
+    long[] moved = new long[TRAFFIC_SLOTS];
+    Transfer t = new Transfer();
+    for (int f = 0; f < folds; f++) {
+      transfer(f, t);
+      moved[W] += t.reads[W];
+      moved[X] += t.reads[X];
+      moved[PSUM_READS] += t.psumReads;
+      moved[OUTPUT_UPDATES] += t.writes + t.results;
+    }
+    return moved;
+  }
+
+  /**
+   * The fold pipeline's cycles in closed form: every fold's fill and busy cycles plus the drains
+   * the next fold does not run under ({@link #foldPhases}; the analytical bound, and the event
+   * cycles when nothing waits).
+   */
+  long pipelineCycles() {
+    long drain = (long) rows + cols - 2;
+    boolean pipelined = df.hasStationaryPreload() && preload == Preload.OVERLAPPED;
+    long busy = (long) groups * foldsR * foldsC * streamed;
+    long preloads = df.hasStationaryPreload() ? (preload == Preload.SERIAL ? folds : 1) : 0;
+    long cycles = busy + preloads * rows + (pipelined ? drain : (long) folds * drain);
+    if (pipelined && folds > 1) {
+      // Every fold but the first waits max(0, Ra − T) after the fold before it, whose tokens are
+      // a full tile or the last tile of the streamed dimension.
+      long lastTokens = streamed - (long) (foldsT - 1) * chunk;
+      long lastTileFolds = (long) groups * foldsR * foldsC;
+      long fullTileFolds = (long) folds - lastTileFolds;
+      // Folds 0 .. folds - 2 precede another fold: all but the very last, which is in a last tile.
+      cycles +=
+          fullTileFolds * Math.max(0, rows - (long) chunk)
+              + (lastTileFolds - 1) * Math.max(0, rows - lastTokens);
+    }
+    return cycles;
   }
 
   /**

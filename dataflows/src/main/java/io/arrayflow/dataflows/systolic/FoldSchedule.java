@@ -6,7 +6,7 @@ import io.arrayflow.sim.spec.Operand;
 
 /**
  * A layer's folds as the timing engine's passes: fold {@code f}'s DRAM transfers from the tile
- * model ({@link FoldPlan#transfers}), its GLB accesses (the array's edge traffic of kept operands,
+ * model ({@link FoldPlan#transfer}), its GLB accesses (the array's edge traffic of kept operands,
  * the fills of what it reads from DRAM and the reads of what it writes back) and its compute
  * phases, from the fold formula ({@code event}) or from stepping the PE array through the fold with
  * real values when it starts ({@code cycle}).
@@ -16,18 +16,13 @@ final class FoldSchedule implements Schedule {
   private static final int X = Operand.INPUTS.ordinal();
 
   private final FoldPlan plan;
-  private final FoldPlan.Transfers t;
+  private final FoldPlan.Transfer t = new FoldPlan.Transfer();
   private final SystolicArray.Engine stepped;
 
   /** The folds of {@code plan}; {@code stepped} steps them at cycle fidelity, null at event. */
   FoldSchedule(FoldPlan plan, SystolicArray.Engine stepped) {
     this.plan = plan;
-    this.t = plan.transfers();
     this.stepped = stepped;
-  }
-
-  FoldPlan.Transfers transfers() {
-    return t;
   }
 
   @Override
@@ -39,11 +34,12 @@ final class FoldSchedule implements Schedule {
   public void traffic(long p, Pass out) {
     int f = (int) p;
     long[] edge = plan.foldEdge(f);
-    long readW = t.reads()[W][f];
-    long readX = t.reads()[X][f];
-    long readO = t.psumReads()[f];
-    long write = t.writes()[f];
-    long result = t.results()[f];
+    plan.transfer(f, t);
+    long readW = t.reads[W];
+    long readX = t.reads[X];
+    long readO = t.psumReads;
+    long write = t.writes;
+    long result = t.results;
     out.reads(Operand.WEIGHTS, readW).reads(Operand.INPUTS, readX).reads(Operand.OUTPUTS, readO);
     out.writes(Operand.OUTPUTS, write).results(result);
     if (plan.keeps(Operand.WEIGHTS)) {

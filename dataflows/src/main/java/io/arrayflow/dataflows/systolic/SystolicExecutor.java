@@ -42,14 +42,15 @@ public final class SystolicExecutor {
     plan.addArrayCounts(c);
     plan.addEdgeCounts(c, plan.edgeTraffic());
     addKeptDram(c, plan, plan.keptDramTraffic());
-    FoldSchedule schedule = new FoldSchedule(plan, null);
-    FoldPlan.Transfers t = schedule.transfers();
-    long[] first = TimingEngine.firstReads(schedule);
+    FoldPlan.Transfer t = new FoldPlan.Transfer();
+    plan.transfer(0, t);
+    long[] first = {t.reads[0], t.reads[1], t.psumReads};
     long fill = TimingEngine.idleCycles(arch, first, false);
-    long[] lastWrites = {0, 0, t.writes()[plan.folds - 1], t.results()[plan.folds - 1]};
+    plan.transfer(plan.folds - 1, t);
+    long[] lastWrites = {0, 0, t.writes, t.results};
     long drain = TimingEngine.leastCycles(arch, lastWrites, true);
     long pipeline = plan.pipelineCycles();
-    long glb = TimingEngine.glbCycles(arch, schedule);
+    long glb = glbCycles(arch, plan);
     long compute = Math.max(pipeline, glb);
     long path = fill + compute + drain;
     long cycles = Math.max(path, memoryBound(arch, plan));
@@ -138,8 +139,9 @@ public final class SystolicExecutor {
     e.addArrayCounts(array);
     long[] edge = e.edgeTraffic();
     plan.addEdgeCounts(array, edge);
-    checkBypassed(spec, plan, schedule.transfers(), edge);
-    addKeptDram(array, plan, moved(plan, schedule.transfers()));
+    long[] moved = plan.movedByFolds();
+    checkBypassed(spec, plan, moved, edge);
+    addKeptDram(array, plan, moved);
     return new Execution(
         Fidelity.CYCLE,
         timed.macs(),
@@ -162,8 +164,9 @@ public final class SystolicExecutor {
       long[] edge,
       FoldSchedule schedule) {
     if (edge != null) {
-      checkBypassed(spec, plan, schedule.transfers(), edge);
-      addKeptDram(c, plan, moved(plan, schedule.transfers()));
+      long[] moved = plan.movedByFolds();
+      checkBypassed(spec, plan, moved, edge);
+      addKeptDram(c, plan, moved);
     }
     Timing timing = engine(arch, plan).run(schedule);
     for (StallCause cause : StallCause.values()) {
@@ -190,24 +193,8 @@ public final class SystolicExecutor {
     return plan.df == SystolicDataflow.WS ? Operand.WEIGHTS : Operand.INPUTS;
   }
 
-  /** The values the tile model moves per traffic slot (weights, inputs, psum reads, updates). */
-  private static long[] moved(FoldPlan plan, FoldPlan.Transfers t) {
-    long[] moved = new long[FoldPlan.TRAFFIC_SLOTS];
-    for (Operand op : Operand.values()) {
-      for (long v : t.reads()[op.ordinal()]) {
-        moved[op.ordinal()] += v;
-      }
-    }
-    for (int f = 0; f < plan.folds; f++) {
-      moved[FoldPlan.PSUM_READS] += t.psumReads()[f];
-      moved[FoldPlan.OUTPUT_UPDATES] += t.writes()[f] + t.results()[f];
-    }
-    return moved;
-  }
-
   /** Checks that the DRAM transfers of bypassed operands equal their counted edge traffic. */
-  private static void checkBypassed(OpSpec spec, FoldPlan plan, FoldPlan.Transfers t, long[] edge) {
-    long[] moved = moved(plan, t);
+  private static void checkBypassed(OpSpec spec, FoldPlan plan, long[] moved, long[] edge) {
     for (int i = 0; i < FoldPlan.TRAFFIC_SLOTS; i++) {
       Operand op = FoldPlan.slotOperand(i);
       if (!plan.keeps(op) && moved[i] != edge[i]) {
@@ -224,6 +211,25 @@ public final class SystolicExecutor {
                 + edge[i]);
       }
     }
+  }
+
+  /**
+   * The GLB's bank-port cycles in closed form: the array's edge traffic of kept operands, their
+   * fills from DRAM and the outputs written back, all packed in bank words; a lower bound on the
+   * folds' own, which pack each fold's accesses separately.
+   */
+  private static long glbCycles(ArchSpec arch, FoldPlan plan) {
+    long[] edge = plan.edgeTraffic();
+    long[] dram = plan.keptDramTraffic();
+    long[] reads = new long[3];
+    long[] writes = new long[3];
+    reads[Operand.WEIGHTS.ordinal()] = edge[Operand.WEIGHTS.ordinal()];
+    reads[Operand.INPUTS.ordinal()] = edge[Operand.INPUTS.ordinal()];
+    reads[Operand.OUTPUTS.ordinal()] = edge[FoldPlan.PSUM_READS] + dram[FoldPlan.OUTPUT_UPDATES];
+    writes[Operand.WEIGHTS.ordinal()] = dram[Operand.WEIGHTS.ordinal()];
+    writes[Operand.INPUTS.ordinal()] = dram[Operand.INPUTS.ordinal()];
+    writes[Operand.OUTPUTS.ordinal()] = edge[FoldPlan.OUTPUT_UPDATES] + dram[FoldPlan.PSUM_READS];
+    return TimingEngine.glbCycles(arch, reads, writes);
   }
 
   /** Each off-chip memory's bytes at its peak, the slowest: no schedule beats it. */

@@ -46,6 +46,11 @@ public record ArchSpec(
     v.required("description", description);
     v.positive("clock_mhz", clockMhz);
     v.check(
+        !(clockMhz > 0) || (clockMhz >= 0.001 && clockMhz <= 1e6),
+        "clock_mhz",
+        clockMhz,
+        "must be in 0.001..1000000 (1 kHz to 1 THz)");
+    v.check(
         energyTable != null && !energyTable.isBlank(),
         "energy_table",
         energyTable,

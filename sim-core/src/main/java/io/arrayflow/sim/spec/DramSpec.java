@@ -27,6 +27,9 @@ public record DramSpec(
     Integer tRFC,
     DramScheduler scheduler) {
 
+  /** The most banks over all channels: the timing model keeps a few words per bank. */
+  private static final int MAX_BANKS = 1 << 20;
+
   private static final String TIMING_ONLY = "applies to timing models only (model is simple)";
   private static final String SIMPLE_ONLY = "applies to model simple only";
 
@@ -41,11 +44,23 @@ public record DramSpec(
         v.required("bandwidth_bytes_per_cycle", null);
       } else {
         v.positive("bandwidth_bytes_per_cycle", bandwidthBytesPerCycle);
+        v.check(
+            !(bandwidthBytesPerCycle > 0)
+                || (bandwidthBytesPerCycle >= 1e-6 && bandwidthBytesPerCycle <= 1e6),
+            "bandwidth_bytes_per_cycle",
+            bandwidthBytesPerCycle,
+            "must be in 0.000001..1000000 (the simple model keeps it to a millionth of a byte"
+                + " per cycle)");
       }
       if (latencyCycles == null) {
         v.required("latency_cycles", null);
       } else {
         v.atLeast("latency_cycles", latencyCycles, 0);
+        v.check(
+            latencyCycles <= 1_000_000_000L,
+            "latency_cycles",
+            latencyCycles,
+            "must be <= 1000000000 (a second at 1 GHz)");
       }
       absent(v, "channels", channels);
       absent(v, "banks", banks);
@@ -67,8 +82,14 @@ public record DramSpec(
           bandwidthBytesPerCycle,
           SIMPLE_ONLY);
       v.check(latencyCycles == null, "latency_cycles", latencyCycles, SIMPLE_ONLY);
-      atLeast(v, "channels", channels, 1);
-      atLeast(v, "banks", banks, 1);
+      boolean channelsValid = atLeast(v, "channels", channels, 1);
+      if (atLeast(v, "banks", banks, 1) && channelsValid) {
+        v.check(
+            (long) channels * banks <= MAX_BANKS,
+            "banks",
+            banks,
+            "channels × banks must be <= " + MAX_BANKS + " (channels is " + channels + ")");
+      }
       if (atLeast(v, "bus_bits", busBits, 8)) {
         v.check(busBits % 8 == 0, "bus_bits", busBits, "must be a multiple of 8");
       }
@@ -76,6 +97,11 @@ public record DramSpec(
         v.required("clock_mhz", null);
       } else {
         v.positive("clock_mhz", clockMhz);
+        v.check(
+            !(clockMhz > 0) || (clockMhz >= 0.001 && clockMhz <= 1e6),
+            "clock_mhz",
+            clockMhz,
+            "must be in 0.001..1000000 (1 kHz to 1 THz)");
       }
       if (atLeast(v, "burst_length", burstLength, 2)) {
         v.check(
@@ -83,6 +109,13 @@ public record DramSpec(
             "burst_length",
             burstLength,
             "must be even (two beats per DRAM clock)");
+        v.check(
+            busBits == null || (long) busBits / 8 * burstLength <= Integer.MAX_VALUE,
+            "burst_length",
+            burstLength,
+            "bus_bits / 8 × burst_length (the burst size) must be <= "
+                + Integer.MAX_VALUE
+                + " bytes");
       }
       if (atLeast(v, "row_bytes", rowBytes, 1)
           && busBits != null
@@ -105,6 +138,16 @@ public record DramSpec(
       atLeast(v, "tREFI", tREFI, 0);
       if (atLeast(v, "tRFC", tRFC, 0) && tREFI != null && tREFI > 0) {
         v.check(tRFC < tREFI, "tRFC", tRFC, "must be < tREFI (" + tREFI + ")");
+        // A command that outlasts a refresh interval never completes between refreshes.
+        String[] names = {"tRCD", "tCL", "tRP", "tRAS"};
+        Integer[] values = {tRCD, tCL, tRP, tRAS};
+        for (int i = 0; i < names.length; i++) {
+          v.check(
+              values[i] == null || values[i] < tREFI,
+              names[i],
+              values[i],
+              "must be < tREFI (" + tREFI + ") when refresh is on");
+        }
       }
       v.required("scheduler", scheduler);
       v.check(

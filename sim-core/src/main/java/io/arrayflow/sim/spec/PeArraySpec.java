@@ -8,6 +8,11 @@ public record PeArraySpec(int rows, int cols) {
     Violations v = new Violations();
     v.atLeast("rows", rows, 1);
     v.atLeast("cols", cols, 1);
+    v.check(
+        (long) rows * cols <= Integer.MAX_VALUE,
+        "cols",
+        cols,
+        "rows × cols must be <= " + Integer.MAX_VALUE + " PEs (rows is " + rows + ")");
     v.throwIfAny();
   }
 

@@ -44,14 +44,14 @@ public record OpSpec(
     List<String> problems =
         problems(n, g, m, c, h, w, r, s, strideH, strideW, dilationH, dilationW, padH, padW);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "invalid op spec '" + name + "': " + String.join("; ", problems));
+      throw new IllegalArgumentException("layer '" + name + "': " + String.join("; ", problems));
     }
   }
 
   /**
    * Every reason the given dimensions do not form a valid op, empty if they do. Each entry names
-   * the field, the bad value and what is allowed, e.g. {@code "R: must be >= 1, was 0"}.
+   * the field, the bad value and what is allowed, e.g. {@code "R: must be >= 1, was 0"}; MACs and
+   * input elements must be at most {@link CountLimit#MAX}, so every size accessor is exact.
    */
   public static List<String> problems(
       int n,
@@ -88,18 +88,47 @@ public record OpSpec(
       out.add("padding: must be >= 0, was " + padW);
     }
     if (out.isEmpty()) {
-      int p = outputSize(h, r, strideH, dilationH, padH);
-      int q = outputSize(w, s, strideW, dilationW, padW);
-      if (p < 1 || q < 1) {
+      long p = outputExtent(h, r, strideH, dilationH, padH);
+      long q = outputExtent(w, s, strideW, dilationW, padW);
+      if (p > Integer.MAX_VALUE || q > Integer.MAX_VALUE) {
+        out.add(
+            "output is too large: P = "
+                + p
+                + ", Q = "
+                + q
+                + "; each must be <= "
+                + Integer.MAX_VALUE
+                + " (padding makes the input larger)");
+      } else if (p < 1 || q < 1) {
         out.add(
             "output is empty: P = (H + 2*padding - dilation*(R-1) - 1)/stride + 1 = "
                 + p
                 + ", Q = "
                 + q
                 + "; the padded input must be at least as large as the dilated filter");
+      } else {
+        // Weights (G·M·C·R·S) and outputs (N·G·M·P·Q) are at most the MACs; inputs are not.
+        addIfPresent(out, CountLimit.checkProduct("MACs", n, g, m, c, p, q, r, s));
+        addIfPresent(out, CountLimit.checkProduct("input elements", n, g, c, h, w));
+        channels(out, "output channels (G·M)", g, m);
+        channels(out, "input channels (G·C)", g, c);
       }
     }
     return out;
+  }
+
+  private static void addIfPresent(List<String> out, String problem) {
+    if (problem != null) {
+      out.add(problem);
+    }
+  }
+
+  /** Tensors index channels with an {@code int}: {@code G·M} and {@code G·C} must fit one. */
+  private static void channels(List<String> out, String what, int g, int perGroup) {
+    long total = (long) g * perGroup;
+    if (total > Integer.MAX_VALUE) {
+      out.add(what + " = " + total + " is above the limit " + Integer.MAX_VALUE);
+    }
   }
 
   private static void positive(List<String> out, String field, int v) {
@@ -108,9 +137,17 @@ public record OpSpec(
     }
   }
 
-  /** Output extent of one spatial axis (floor division, as in every framework). */
+  /**
+   * Output extent of one spatial axis (floor division, as in every framework); {@link
+   * Integer#MAX_VALUE} if larger, which {@link #problems} rejects.
+   */
   public static int outputSize(int in, int filter, int stride, int dilation, int pad) {
-    int span = in + 2 * pad - dilation * (filter - 1) - 1;
+    return (int) Math.min(Integer.MAX_VALUE, outputExtent(in, filter, stride, dilation, pad));
+  }
+
+  /** {@link #outputSize} in 64 bits, where no operand of a valid spec can overflow. */
+  private static long outputExtent(int in, int filter, int stride, int dilation, int pad) {
+    long span = in + 2L * pad - (long) dilation * (filter - 1) - 1;
     return span < 0 ? 0 : span / stride + 1;
   }
 
@@ -138,7 +175,7 @@ public record OpSpec(
     };
   }
 
-  /** Multiply-accumulates: {@code N·G·M·C·P·Q·R·S}. */
+  /** Multiply-accumulates: {@code N·G·M·C·P·Q·R·S}, at most {@link CountLimit#MAX}. */
   public long macs() {
     return (long) n * g * m * c * p() * q() * r * s;
   }

@@ -40,12 +40,12 @@ public final class IntTensor {
   }
 
   /**
-   * A tensor uniform over the signed range of {@code bits} (2..32), e.g. {@code [-128, 127]} for 8,
-   * reproducible from {@code seed}.
+   * A tensor uniform over the signed range of {@code bits} (1..32), e.g. {@code [-128, 127]} for 8
+   * and {@code [-1, 0]} for 1 (a binary network's weights), reproducible from {@code seed}.
    */
   public static IntTensor random(long seed, int bits, int... shape) {
-    if (bits < 2 || bits > 32) {
-      throw new IllegalArgumentException("bits: must be in 2..32, was " + bits);
+    if (bits < 1 || bits > 32) {
+      throw new IllegalArgumentException("bits: must be in 1..32, was " + bits);
     }
     IntTensor t = zeros(shape);
     SplittableRandom rng = new SplittableRandom(seed);

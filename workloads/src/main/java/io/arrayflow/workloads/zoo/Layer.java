@@ -9,11 +9,29 @@ import io.arrayflow.workloads.spec.VectorOpSpec;
  */
 public record Layer(String name, OpSpec mac, VectorOpSpec vector) {
 
-  /** Checks that exactly one op is given and that its name is the layer's. */
+  /** The name reports use for the sum of a workload's layers, so no layer may take it. */
+  public static final String TOTAL = "TOTAL";
+
+  /** Checks the name and that exactly one op is given. */
   public Layer {
+    String bad = nameProblem(name);
+    if (bad != null) {
+      throw new IllegalArgumentException("layer name " + bad);
+    }
     if ((mac == null) == (vector == null)) {
       throw new IllegalArgumentException("layer '" + name + "' needs exactly one of mac, vector");
     }
+  }
+
+  /**
+   * Null if {@code name} can name a layer, else why not: the rules of {@link Workload#nameProblem},
+   * and it must not be {@value #TOTAL}, which reports use for the total row.
+   */
+  public static String nameProblem(String name) {
+    if (TOTAL.equals(name)) {
+      return "must not be " + TOTAL + ", which reports use for the total row";
+    }
+    return Workload.nameProblem(name);
   }
 
   /** A MAC layer named after its op. */

@@ -28,16 +28,16 @@ import java.util.function.BiFunction;
  * taken as folded into the convs and AlexNet's LRN is omitted (no MACs either way).
  */
 public enum Model {
-  ALEXNET("alexnet", 227, Cnns::alexnet),
-  VGG16("vgg16", 224, Cnns::vgg16),
-  RESNET18("resnet18", 224, Cnns::resnet18),
-  RESNET50("resnet50", 224, Cnns::resnet50),
-  MOBILENET_V2("mobilenet_v2", 224, Cnns::mobilenetV2),
-  BERT_BASE("bert-base", 224, Transformers::bertBase),
-  GPT2("gpt2", 224, Transformers::gpt2),
-  GPT2_PREFILL("gpt2-prefill", 224, Transformers::gpt2PrefillOnly),
-  GPT2_DECODE("gpt2-decode", 224, Transformers::gpt2DecodeOnly),
-  VIT_B16("vit-b16", 224, Transformers::vitB16);
+  ALEXNET("alexnet", 227, false, Cnns::alexnet),
+  VGG16("vgg16", 224, false, Cnns::vgg16),
+  RESNET18("resnet18", 224, false, Cnns::resnet18),
+  RESNET50("resnet50", 224, false, Cnns::resnet50),
+  MOBILENET_V2("mobilenet_v2", 224, false, Cnns::mobilenetV2),
+  BERT_BASE("bert-base", 224, true, Transformers::bertBase),
+  GPT2("gpt2", 224, true, Transformers::gpt2),
+  GPT2_PREFILL("gpt2-prefill", 224, true, Transformers::gpt2PrefillOnly),
+  GPT2_DECODE("gpt2-decode", 224, true, Transformers::gpt2DecodeOnly),
+  VIT_B16("vit-b16", 224, false, Transformers::vitB16);
 
   /** The default sequence length of the transformers, in tokens. */
   public static final int DEFAULT_SEQ = 128;
@@ -46,12 +46,22 @@ public enum Model {
 
   private final String key;
   private final int nativeImageSize;
+  private final boolean usesSeq;
   private final BiFunction<Net, ModelInput, Act> builder;
 
-  Model(String key, int nativeImageSize, BiFunction<Net, ModelInput, Act> builder) {
+  Model(
+      String key, int nativeImageSize, boolean usesSeq, BiFunction<Net, ModelInput, Act> builder) {
     this.key = key;
     this.nativeImageSize = nativeImageSize;
+    this.usesSeq = usesSeq;
     this.builder = builder;
+  }
+
+  /**
+   * Whether the model takes a sequence length (the text transformers; ViT's comes from the image).
+   */
+  public boolean usesSeq() {
+    return usesSeq;
   }
 
   /** The name used on the command line and in configs, e.g. {@code resnet50}. */
@@ -69,7 +79,10 @@ public enum Model {
     return new ModelInput(batch, seq, nativeImageSize);
   }
 
-  /** The layer list, in execution order, for {@code in}; named after the model. */
+  /**
+   * The layer list, in execution order, for {@code in}; named after the model. Fails with an {@link
+   * IllegalArgumentException} naming the layer when {@code in} makes a size too large.
+   */
   public Workload workload(ModelInput in) {
     Net net = Net.tracing();
     builder.apply(net, in);

@@ -9,6 +9,7 @@ import io.arrayflow.workloads.ops.Linear;
 import io.arrayflow.workloads.ops.Normalization;
 import io.arrayflow.workloads.ops.Pooling;
 import io.arrayflow.workloads.ops.Tensors;
+import io.arrayflow.workloads.spec.CountLimit;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.VectorKind;
 import io.arrayflow.workloads.spec.VectorOpSpec;
@@ -184,9 +185,9 @@ final class Net {
       tk = cacheLengths.getOrDefault(cacheKey, 0) + tk;
       cacheLengths.put(cacheKey, tk);
     }
-    int g = batch * heads;
+    int g = dim(name + ".qk", "batch × heads", (long) batch * heads);
     record(Layer.of(OpSpec.matmul(prefix + name + ".qk", g, tq, d, tk, false)));
-    vector(name + ".softmax", VectorKind.SOFTMAX, (long) g * tq * tk);
+    vector(name + ".softmax", VectorKind.SOFTMAX, count(name + ".softmax", "elements", g, tq, tk));
     record(Layer.of(OpSpec.matmul(prefix + name + ".av", g, tq, tk, d, false)));
     if (!execute) {
       return new Act(q.shape(), null);
@@ -253,7 +254,7 @@ final class Net {
     int d = x.dim(1);
     int patches = x.dim(2) * x.dim(3);
     int tokens = patches + 1;
-    int[] shape = {n * tokens, d};
+    int[] shape = {dim(name, "batch × tokens", (long) n * tokens), d};
     if (!execute) {
       return new Act(shape, null);
     }
@@ -306,7 +307,7 @@ final class Net {
               + " map; the input image is too small");
     }
     int[] shape = {x.dim(0), x.dim(1), p, q};
-    long reads = (long) x.dim(0) * x.dim(1) * p * q * k * k;
+    long reads = count(name, "window reads", x.dim(0), x.dim(1), p, q, k, k);
     vector(name, max ? VectorKind.POOL_MAX : VectorKind.POOL_AVG, reads);
     if (!execute) {
       return new Act(shape, null);
@@ -316,6 +317,39 @@ final class Net {
         max
             ? Pooling.maxPool2d(x.value(), k, stride, pad)
             : Pooling.avgPool2d(x.value(), k, stride, pad));
+  }
+
+  /**
+   * {@code value} as a tensor dimension, or fails naming the layer or input {@code name} and {@code
+   * what} (e.g. "batch × tokens"): dimensions are {@code int}s.
+   */
+  int dim(String name, String what, long value) {
+    if (value > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "'"
+              + prefix
+              + name
+              + "': "
+              + what
+              + " = "
+              + value
+              + " is above the limit "
+              + Integer.MAX_VALUE);
+    }
+    return (int) value;
+  }
+
+  /** The product of {@code factors}, or fails naming the layer if above {@link CountLimit#MAX}. */
+  private long count(String name, String what, long... factors) {
+    String tooLarge = CountLimit.checkProduct(what, factors);
+    if (tooLarge != null) {
+      throw new IllegalArgumentException("layer '" + prefix + name + "': " + tooLarge);
+    }
+    long n = 1;
+    for (long f : factors) {
+      n *= f;
+    }
+    return n;
   }
 
   private void vector(String name, VectorKind kind, long elements) {

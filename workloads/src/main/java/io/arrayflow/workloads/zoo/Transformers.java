@@ -19,7 +19,7 @@ final class Transformers {
   /** BERT-base (Devlin et al., 2019): 12 post-LN encoder layers over {@code seq} tokens. */
   static Act bertBase(Net net, ModelInput in) {
     int batch = in.batch();
-    Act x = net.input("embeddings", batch * in.seq(), WIDTH);
+    Act x = net.input("embeddings", tokens(net, "embeddings", in), WIDTH);
     for (int l = 0; l < DEPTH; l++) {
       String p = "encoder." + l + ".";
       Act q = net.fc(p + "query", x, WIDTH);
@@ -35,23 +35,28 @@ final class Transformers {
     return x;
   }
 
+  /** The rows of a token matrix, {@code batch·seq}; fails naming {@code layer} if too many. */
+  private static int tokens(Net net, String layer, ModelInput in) {
+    return net.dim(layer, "batch × seq", (long) in.batch() * in.seq());
+  }
+
   /** GPT-2 124M: prefill of {@code seq} prompt tokens, then one decode step; returns its logits. */
   static Act gpt2(Net net, ModelInput in) {
     net.prefix("prefill.");
-    gpt2Prefill(net, net.input("prompt", in.batch() * in.seq(), WIDTH), in.batch());
+    gpt2Prefill(net, net.input("prompt", tokens(net, "prompt", in), WIDTH), in.batch());
     net.prefix("decode.");
     return gpt2Step(net, net.input("next", in.batch(), WIDTH), in.batch());
   }
 
   /** GPT-2 prefill of {@code seq} tokens alone; returns the last token's logits. */
   static Act gpt2PrefillOnly(Net net, ModelInput in) {
-    return gpt2Prefill(net, net.input("prompt", in.batch() * in.seq(), WIDTH), in.batch());
+    return gpt2Prefill(net, net.input("prompt", tokens(net, "prompt", in), WIDTH), in.batch());
   }
 
   /** GPT-2 decode step alone against a cache of {@code seq} positions (prefill run, not listed). */
   static Act gpt2DecodeOnly(Net net, ModelInput in) {
     net.recording(false);
-    gpt2Prefill(net, net.input("prompt", in.batch() * in.seq(), WIDTH), in.batch());
+    gpt2Prefill(net, net.input("prompt", tokens(net, "prompt", in), WIDTH), in.batch());
     net.recording(true);
     return gpt2Step(net, net.input("next", in.batch(), WIDTH), in.batch());
   }

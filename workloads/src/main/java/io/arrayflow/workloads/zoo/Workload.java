@@ -1,5 +1,6 @@
 package io.arrayflow.workloads.zoo;
 
+import io.arrayflow.workloads.spec.CountLimit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,9 +12,16 @@ import java.util.Set;
  */
 public record Workload(String name, List<Layer> layers) {
 
-  /** Copies the layer list and checks that layer names are unique. */
+  /**
+   * Copies the layer list and checks the name, that layer names are unique and that the totals are
+   * at most {@link CountLimit#MAX}.
+   */
   public Workload {
     layers = List.copyOf(layers);
+    String bad = nameProblem(name);
+    if (bad != null) {
+      throw new IllegalArgumentException("workload name " + bad);
+    }
     Set<String> seen = new HashSet<>();
     for (Layer l : layers) {
       if (!seen.add(l.name())) {
@@ -21,6 +29,56 @@ public record Workload(String name, List<Layer> layers) {
             "workload '" + name + "' has two layers named '" + l.name() + "'");
       }
     }
+    List<String> totals = totalsProblems(layers);
+    if (!totals.isEmpty()) {
+      throw new IllegalArgumentException("workload '" + name + "': " + String.join("; ", totals));
+    }
+  }
+
+  /**
+   * Null if {@code name} can name a workload, else why not: it must have a visible character and no
+   * control characters (rows and messages are one line each).
+   */
+  public static String nameProblem(String name) {
+    if (name == null || name.isBlank()) {
+      return "must not be empty, was '" + (name == null ? "" : name) + "'";
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (Character.isISOControl(name.charAt(i))) {
+        return "must not contain control characters (newline, tab, …), was "
+            + name.replace("\n", "\\n").replace("\t", "\\t");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Every sum over {@code layers} — MACs, vector ops, and each operand's elements — that is above
+   * {@link CountLimit#MAX}, as a problem naming it; empty if none is.
+   */
+  public static List<String> totalsProblems(List<Layer> layers) {
+    // Each term is at most CountLimit.MAX, so a double sum of them cannot overflow and is exact
+    // enough to compare with the limit.
+    double[] sums = new double[5];
+    for (Layer l : layers) {
+      sums[0] += l.macs();
+      sums[1] += l.vectorOps();
+      if (l.isMac()) {
+        sums[2] += l.mac().weightElements();
+        sums[3] += l.mac().inputElements();
+        sums[4] += l.mac().outputElements();
+      }
+    }
+    String[] names = {"MACs", "vector ops", "weights", "inputs", "outputs"};
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < sums.length; i++) {
+      String p =
+          CountLimit.check("total " + names[i] + " of " + layers.size() + " layers", sums[i]);
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /** Total MACs of the MAC layers. */

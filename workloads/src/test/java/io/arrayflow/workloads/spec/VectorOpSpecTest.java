@@ -29,7 +29,7 @@ class VectorOpSpecTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> new VectorOpSpec("x", VectorKind.ADD, 0));
-    assertEquals("invalid vector op 'x': elements: must be >= 1, was 0", e.getMessage());
+    assertEquals("layer 'x': elements: must be >= 1, was 0", e.getMessage());
   }
 
   @Test

@@ -65,10 +65,20 @@ class TensorTest {
   }
 
   @Test
-  void rejectsABitWidthOutsideTwoToThirtyTwo() {
+  void oneBitValuesAreMinusOneAndZero() {
+    int[] d = IntTensor.random(7, 1, 64).data();
+    java.util.Set<Integer> seen = new java.util.TreeSet<>();
+    for (int v : d) {
+      seen.add(v);
+    }
+    assertEquals(java.util.Set.of(-1, 0), seen);
+  }
+
+  @Test
+  void rejectsABitWidthOutsideOneToThirtyTwo() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> IntTensor.random(1, 40, 3));
-    assertEquals("bits: must be in 2..32, was 40", e.getMessage());
+    assertEquals("bits: must be in 1..32, was 40", e.getMessage());
   }
 
   @Test
