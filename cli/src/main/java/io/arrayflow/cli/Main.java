@@ -69,6 +69,18 @@ public final class Main implements Runnable {
             }
             return EXIT_BAD_INPUT;
           }
+          if (ex instanceof ArithmeticException) {
+            // Checked arithmetic in the models (counts, the DRAM clocks' ticks) only overflows for
+            // inputs far beyond what the size limits let through, so it is the input's size.
+            err.println(
+                "error: this run's counts or cycles exceed 64-bit arithmetic ("
+                    + oneLine(ex.getMessage())
+                    + "); run a smaller workload or architecture");
+            if (debug) {
+              ex.printStackTrace(err);
+            }
+            return EXIT_BAD_INPUT;
+          }
           return internalError(ex, debug, err);
         });
     cl.setParameterExceptionHandler(

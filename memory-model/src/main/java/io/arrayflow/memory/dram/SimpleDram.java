@@ -64,8 +64,9 @@ public final class SimpleDram implements Dram {
   public long request(
       long issueCycle, Operand operand, long byteAddress, int bytes, boolean write) {
     long blocks = Dram.blocksTouched(byteAddress, bytes, blockBytes);
-    long startTick = Math.max(issueCycle * ticksPerCycle, channelFreeTick);
-    long endTick = startTick + blocks * blockBytes * ticksPerByte;
+    // Checked: a run long enough to overflow the tick clock fails loudly instead of wrapping.
+    long startTick = Math.max(Math.multiplyExact(issueCycle, ticksPerCycle), channelFreeTick);
+    long endTick = Math.addExact(startTick, Math.multiplyExact(blocks * blockBytes, ticksPerByte));
     channelFreeTick = endTick;
     long completion = (endTick + ticksPerCycle - 1) / ticksPerCycle + latencyCycles;
     counters.add(Level.DRAM, operand, write ? AccessAction.UPDATE : AccessAction.READ, blocks);

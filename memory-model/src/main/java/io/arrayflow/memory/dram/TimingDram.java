@@ -131,7 +131,8 @@ public final class TimingDram implements Dram {
   public long request(
       long issueCycle, Operand operand, long byteAddress, int bytes, boolean write) {
     long blocks = Dram.blocksTouched(byteAddress, bytes, blockBytes);
-    long arrivalTick = issueCycle * ticksPerCore;
+    // Checked: a run long enough to overflow the tick clock fails loudly instead of wrapping.
+    long arrivalTick = Math.multiplyExact(issueCycle, ticksPerCore);
     long firstBurst = byteAddress / burstBytes;
     long lastBurst = (byteAddress + bytes - 1) / burstBytes;
     long endTick = arrivalTick;
