@@ -11,13 +11,15 @@ import io.arrayflow.cli.sweep.LocalEngine;
 import io.arrayflow.cli.sweep.Point;
 import io.arrayflow.cli.sweep.PointResult;
 import io.arrayflow.cli.sweep.PointTask;
-import io.arrayflow.cli.sweep.SweepLoader;
+import io.arrayflow.cli.sweep.SweepEngine;
+import io.arrayflow.cli.sweep.SweepInputs;
 import io.arrayflow.cli.sweep.SweepSpec;
 import io.arrayflow.cli.sweep.SweepSummary;
 import io.arrayflow.reports.io.OutputDir;
 import io.arrayflow.reports.manifest.Manifest;
 import io.arrayflow.reports.results.ResultRows;
 import io.arrayflow.reports.table.ReportFormat;
+import io.arrayflow.workloads.zoo.Model;
 import io.arrayflow.workloads.zoo.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +40,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code arrayflow sweep SWEEP.yaml --out DIR}: runs every point of a design-space sweep on a local
- * thread pool, journaling each finished point beside DIR (in {@code .DIR.partial/}) so that a
+ * thread pool (or on Spark, {@code --engine spark}, when the {@code sweep-spark} module is on the
+ * class path), journaling each finished point beside DIR (in {@code .DIR.partial/}) so that a
  * killed sweep resumes with {@code --resume}; at the end writes results.csv, layers.csv,
  * summary.md, the charts and manifest.json into DIR as one transaction, rows sorted by point.
  */
@@ -67,6 +71,27 @@ final class SweepCommand implements Callable<Integer> {
       description = "Points run in parallel (default: the number of processors).")
   Integer threads;
 
+  /** Where points run: a closed set; {@code spark} needs its module on the class path. */
+  enum Engine {
+    local,
+    spark
+  }
+
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description =
+          "Where points run: local (a thread pool, the default) or spark (docs/scale-out.md).")
+  Engine engine = Engine.local;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: local[*] (the default), local[N] or spark://HOST:PORT, as"
+              + " spark-submit takes it.")
+  String master;
+
   @Option(
       names = "--resume",
       description = "Continue an interrupted sweep into the same DIR: finished points are kept.")
@@ -79,14 +104,22 @@ final class SweepCommand implements Callable<Integer> {
     if (n < 1) {
       throw new ConfigException("--threads: must be >= 1, was " + n);
     }
+    SweepEngine runner = engine(n);
     Catalog.Source src = Catalog.resolve("sweeps", "sweep", sweep);
-    String text = text();
-    SweepSpec s = SweepLoader.load(src.root(), src.displayName(), src.baseDir(), text);
+    SweepInputs.Doc sweepDoc = doc("sweeps", src, sweep);
+    SweepSpec s = SweepInputs.spec(sweepDoc);
     Catalog.Source arch = Catalog.resolve("arch", "architecture", s.arch());
-    List<Workload> workloads = new ArrayList<>();
+    List<SweepInputs.Doc> workloadDocs = new ArrayList<>();
     for (String w : s.workloads()) {
-      workloads.add(Workloads.resolve(w, s.batch(), s.seq()));
+      Workloads.resolve(w, s.batch(), s.seq()); // the errors --workload gives
+      workloadDocs.add(
+          Model.names().contains(w)
+              ? SweepInputs.Doc.zoo(w)
+              : doc("workloads", Catalog.resolve("workloads", "workload", w), w));
     }
+    SweepInputs inputs = SweepInputs.of(sweepDoc, doc("arch", arch, s.arch()), workloadDocs);
+    PointTask task = inputs.task();
+    List<Workload> workloads = task.workloads();
     checkAxes(s, arch, src.displayName());
     Expansion x = Expansion.of(s, arch.root());
     String id = Manifest.sha256(identity(s, arch, workloads));
@@ -135,21 +168,19 @@ final class SweepCommand implements Callable<Integer> {
               s.name(), journal.done().size(), x.points().size(), partial);
         };
     Interrupts.add(onStop);
-    PointTask task = new PointTask(s, arch.root(), arch.displayName(), arch.baseDir(), workloads);
     Progress progress = Progress.on(err, "sweep " + s.name() + " points", todo.size());
     try {
-      new LocalEngine(n)
-          .run(
-              todo,
-              task,
-              r -> {
-                try {
-                  journal.append(r);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-                progress.advance(1);
-              });
+      runner.run(
+          todo,
+          task,
+          r -> {
+            try {
+              journal.append(r);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            progress.advance(1);
+          });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;
@@ -210,17 +241,47 @@ final class SweepCommand implements Callable<Integer> {
         .put("sweep", sweepInfo)
         .put("arch", base)
         .put("seed", s.sampling().grid() ? null : s.sampling().seed())
-        .put("threads", n)
+        .put("engine", engine.name())
+        .put(engine == Engine.local ? "threads" : "master", engine == Engine.local ? n : master)
         .put("files", files);
   }
 
-  /** The sweep file's text, for the manifest's hash and the journal's identity. */
-  private String text() throws IOException {
-    String builtIn = Catalog.builtInText("sweeps", sweep);
-    if (builtIn != null && !sweep.contains("/")) {
-      return builtIn;
+  /** The engine {@code --engine} names; {@code --threads} is the local engine's alone. */
+  private SweepEngine engine(int n) {
+    if (engine == Engine.local) {
+      if (master != null) {
+        throw new ConfigException("--master: only with --engine spark, was " + master);
+      }
+      return new LocalEngine(n);
     }
-    return Files.readString(Path.of(sweep), StandardCharsets.UTF_8);
+    if (threads != null) {
+      throw new ConfigException(
+          "--threads: only with --engine local; with spark the master sets the cores (local[N])");
+    }
+    for (SweepEngine.Provider p : ServiceLoader.load(SweepEngine.Provider.class)) {
+      if (p.name().equals(engine.name())) {
+        return p.open(master);
+      }
+    }
+    throw new ConfigException(
+        "--engine: spark is not on the class path; run ./arrayflow from a checkout (it builds"
+            + " sweep-spark) or spark-submit the arrayflow-spark jar (docs/scale-out.md)");
+  }
+
+  /**
+   * The text of {@code src}, the {@code kind} config {@code arg} names (read again: a source keeps
+   * its document, not its text), for the journal's identity and for engines that run points
+   * elsewhere.
+   */
+  private static SweepInputs.Doc doc(String kind, Catalog.Source src, String arg)
+      throws IOException {
+    if (src.baseDir() == null) {
+      return new SweepInputs.Doc(src.displayName(), null, Catalog.builtInText(kind, arg));
+    }
+    return new SweepInputs.Doc(
+        src.displayName(),
+        src.baseDir().toString(),
+        Files.readString(Path.of(arg), StandardCharsets.UTF_8));
   }
 
   /**
