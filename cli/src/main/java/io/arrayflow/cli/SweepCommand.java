@@ -19,12 +19,10 @@ import io.arrayflow.reports.io.OutputDir;
 import io.arrayflow.reports.manifest.Manifest;
 import io.arrayflow.reports.results.ResultRows;
 import io.arrayflow.reports.table.ReportFormat;
-import io.arrayflow.workloads.zoo.Model;
 import io.arrayflow.workloads.zoo.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,24 +103,16 @@ final class SweepCommand implements Callable<Integer> {
       throw new ConfigException("--threads: must be >= 1, was " + n);
     }
     SweepEngine runner = engine(n);
-    Catalog.Source src = Catalog.resolve("sweeps", "sweep", sweep);
-    SweepInputs.Doc sweepDoc = doc("sweeps", src, sweep);
-    SweepSpec s = SweepInputs.spec(sweepDoc);
-    Catalog.Source arch = Catalog.resolve("arch", "architecture", s.arch());
-    List<SweepInputs.Doc> workloadDocs = new ArrayList<>();
-    for (String w : s.workloads()) {
-      Workloads.resolve(w, s.batch(), s.seq()); // the errors --workload gives
-      workloadDocs.add(
-          Model.names().contains(w)
-              ? SweepInputs.Doc.zoo(w)
-              : doc("workloads", Catalog.resolve("workloads", "workload", w), w));
-    }
-    SweepInputs inputs = SweepInputs.of(sweepDoc, doc("arch", arch, s.arch()), workloadDocs);
+    SweepInputs inputs = SweepFiles.read(sweep);
     PointTask task = inputs.task();
-    List<Workload> workloads = task.workloads();
+    SweepSpec s = task.spec();
+    SweepInputs.Doc src = inputs.sweep();
+    Catalog.Source arch =
+        new Catalog.Source(
+            inputs.arch().displayName(), inputs.arch().root(), inputs.arch().baseDirPath());
     checkAxes(s, arch, src.displayName());
     Expansion x = Expansion.of(s, arch.root());
-    String id = Manifest.sha256(identity(s, arch, workloads));
+    String id = Manifest.sha256(identity(s, arch, task.workloads()));
     PrintWriter err = spec.commandLine().getErr();
     Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
     if (Files.exists(partial) && !resume) {
@@ -215,7 +205,7 @@ final class SweepCommand implements Callable<Integer> {
 
   private Manifest manifest(
       SweepSpec s,
-      Catalog.Source src,
+      SweepInputs.Doc src,
       Catalog.Source arch,
       Expansion x,
       String id,
@@ -266,22 +256,6 @@ final class SweepCommand implements Callable<Integer> {
     throw new ConfigException(
         "--engine: spark is not on the class path; run ./arrayflow from a checkout (it builds"
             + " sweep-spark) or spark-submit the arrayflow-spark jar (docs/scale-out.md)");
-  }
-
-  /**
-   * The text of {@code src}, the {@code kind} config {@code arg} names (read again: a source keeps
-   * its document, not its text), for the journal's identity and for engines that run points
-   * elsewhere.
-   */
-  private static SweepInputs.Doc doc(String kind, Catalog.Source src, String arg)
-      throws IOException {
-    if (src.baseDir() == null) {
-      return new SweepInputs.Doc(src.displayName(), null, Catalog.builtInText(kind, arg));
-    }
-    return new SweepInputs.Doc(
-        src.displayName(),
-        src.baseDir().toString(),
-        Files.readString(Path.of(arg), StandardCharsets.UTF_8));
   }
 
   /**

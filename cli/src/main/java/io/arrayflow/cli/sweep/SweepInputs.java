@@ -83,6 +83,11 @@ public final class SweepInputs implements Serializable {
     return new SweepInputs(sweep, arch, workloads, energyTableHashes(spec(sweep), arch));
   }
 
+  /** The sweep file's document. */
+  public Doc sweep() {
+    return sweep;
+  }
+
   /** The base architecture's document. */
   public Doc arch() {
     return arch;
