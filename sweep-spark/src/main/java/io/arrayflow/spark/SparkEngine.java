@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -50,6 +51,9 @@ public final class SparkEngine implements SweepEngine {
   /** Default of {@link #TASKS_PER_CORE}. */
   public static final int DEFAULT_TASKS_PER_CORE = 64;
 
+  /** Hadoop shutdown-hook priority of the engine's hook: before Spark's, which has 40. */
+  private static final int QUIET_PRIORITY = 100;
+
   private final String master;
   private final long[] failFirstAttempt;
 
@@ -84,9 +88,18 @@ public final class SparkEngine implements SweepEngine {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
     }
     SparkContext sc = new SparkContext(conf);
+    // Before Spark's own shutdown hook (Hadoop priority 40) stops the context on SIGTERM or Ctrl-C
+    // and logs each task still in flight as an error with its stack trace, Spark goes quiet: the
+    // sweep says itself what stopped and how to resume.
+    Runnable quiet = () -> sc.setLogLevel("OFF");
+    ShutdownHookManager hooks = ShutdownHookManager.get();
+    hooks.addShutdownHook(quiet, QUIET_PRIORITY);
     try {
       run(sc, points, task, done);
     } finally {
+      if (!hooks.isShutdownInProgress()) {
+        hooks.removeShutdownHook(quiet);
+      }
       sc.stop();
     }
   }
