@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * How a sweep's points are dealt to Spark tasks. Every point of a sweep runs the same workloads
- * under the same dataflows, so nothing known before a point runs says how long it takes (measured
- * in docs/scale-out.md: it follows the GLB size and the mapping more than the PE count); instead of
- * a cost model, the plan leans on Spark's scheduler, which hands the next task to whichever core is
- * free, so cores stay busy until the last task and the imbalance at the end is at most one task.
- * Tasks are therefore small: one point each, up to {@code tasksPerCore} tasks per core; beyond
- * that, points are dealt round-robin (point {@code k} of the list to task {@code k mod tasks}) so
- * that neighbouring grid points, which tend to cost alike, fall into different tasks.
+ * under the same dataflows, yet points differ in cost by an order of magnitude (0.2 to 3.3 s within
+ * one built-in sweep, docs/scale-out.md) in ways nothing cheap predicts; so instead of a cost model
+ * the plan leans on Spark's scheduler, which hands the next task to whichever core is free: with
+ * small tasks the cores stay busy until the end, which is late by at most one task. Tasks are one
+ * point each up to {@code tasksPerCore} tasks per core; beyond that, points are dealt round-robin
+ * (point {@code k} of the list to task {@code k mod tasks}) so that neighbouring grid points, which
+ * tend to cost alike, fall into different tasks.
  */
 final class TaskPlan {
   private TaskPlan() {}
