@@ -87,6 +87,7 @@ public final class SparkEngine implements SweepEngine {
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
     }
+    int perCore = tasksPerCore(conf.get(TASKS_PER_CORE, String.valueOf(DEFAULT_TASKS_PER_CORE)));
     SparkContext sc = new SparkContext(conf);
     // Before Spark's own shutdown hook (Hadoop priority 40) stops the context on SIGTERM or Ctrl-C
     // and logs each task still in flight as an error with its stack trace, Spark goes quiet: the
@@ -95,7 +96,7 @@ public final class SparkEngine implements SweepEngine {
     ShutdownHookManager hooks = ShutdownHookManager.get();
     hooks.addShutdownHook(quiet, QUIET_PRIORITY);
     try {
-      run(sc, points, task, done);
+      run(sc, perCore, points, task, done);
     } finally {
       if (!hooks.isShutdownInProgress()) {
         hooks.removeShutdownHook(quiet);
@@ -104,13 +105,24 @@ public final class SparkEngine implements SweepEngine {
     }
   }
 
-  private void run(SparkContext sc, List<Point> points, PointTask task, Consumer<PointResult> done)
+  /** The value of {@link #TASKS_PER_CORE}, checked before Spark starts. */
+  static int tasksPerCore(String value) {
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the value.
+    }
+    throw new ConfigException(
+        TASKS_PER_CORE + ": must be a whole number >= 1 (tasks per core), was " + value);
+  }
+
+  private void run(
+      SparkContext sc, int perCore, List<Point> points, PointTask task, Consumer<PointResult> done)
       throws InterruptedException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
-    int perCore = sc.getConf().getInt(TASKS_PER_CORE, DEFAULT_TASKS_PER_CORE);
-    if (perCore < 1) {
-      throw new ConfigException(TASKS_PER_CORE + ": must be >= 1, was " + perCore);
-    }
     List<long[]> tasks =
         TaskPlan.deal(points, TaskPlan.tasks(points.size(), sc.defaultParallelism(), perCore));
     Broadcast<SweepInputs> inputs = jsc.broadcast(task.inputs());

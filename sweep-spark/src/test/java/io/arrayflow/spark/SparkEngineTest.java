@@ -71,6 +71,19 @@ class SparkEngineTest {
   }
 
   @Test
+  void tasksPerCoreMustBeAWholeNumberOfAtLeastOne() {
+    assertEquals(8, SparkEngine.tasksPerCore(" 8"));
+    for (String bad : List.of("0", "-3", "lots")) {
+      ConfigException e = assertThrows(ConfigException.class, () -> SparkEngine.tasksPerCore(bad));
+      assertEquals(
+          List.of(
+              "spark.arrayflow.tasksPerCore: must be a whole number >= 1 (tasks per core), was "
+                  + bad),
+          e.problems());
+    }
+  }
+
+  @Test
   void anExecutorWhoseEnergyTableFileDiffersIsBadInputNamingTheFile(@TempDir Path dir)
       throws Exception {
     Path table = dir.resolve("table.yaml");
