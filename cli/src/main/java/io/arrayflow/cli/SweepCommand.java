@@ -11,7 +11,8 @@ import io.arrayflow.cli.sweep.LocalEngine;
 import io.arrayflow.cli.sweep.Point;
 import io.arrayflow.cli.sweep.PointResult;
 import io.arrayflow.cli.sweep.PointTask;
-import io.arrayflow.cli.sweep.SweepLoader;
+import io.arrayflow.cli.sweep.SweepEngine;
+import io.arrayflow.cli.sweep.SweepInputs;
 import io.arrayflow.cli.sweep.SweepSpec;
 import io.arrayflow.cli.sweep.SweepSummary;
 import io.arrayflow.reports.io.OutputDir;
@@ -22,13 +23,13 @@ import io.arrayflow.workloads.zoo.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code arrayflow sweep SWEEP.yaml --out DIR}: runs every point of a design-space sweep on a local
- * thread pool, journaling each finished point beside DIR (in {@code .DIR.partial/}) so that a
+ * thread pool (or on Spark, {@code --engine spark}, when the {@code sweep-spark} module is on the
+ * class path), journaling each finished point beside DIR (in {@code .DIR.partial/}) so that a
  * killed sweep resumes with {@code --resume}; at the end writes results.csv, layers.csv,
  * summary.md, the charts and manifest.json into DIR as one transaction, rows sorted by point.
  */
@@ -67,6 +69,27 @@ final class SweepCommand implements Callable<Integer> {
       description = "Points run in parallel (default: the number of processors).")
   Integer threads;
 
+  /** Where points run: a closed set; {@code spark} needs its module on the class path. */
+  enum Engine {
+    local,
+    spark
+  }
+
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description =
+          "Where points run: local (a thread pool, the default) or spark (docs/scale-out.md).")
+  Engine engine = Engine.local;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: local[*] (the default), local[N] or spark://HOST:PORT, as"
+              + " spark-submit takes it.")
+  String master;
+
   @Option(
       names = "--resume",
       description = "Continue an interrupted sweep into the same DIR: finished points are kept.")
@@ -79,17 +102,17 @@ final class SweepCommand implements Callable<Integer> {
     if (n < 1) {
       throw new ConfigException("--threads: must be >= 1, was " + n);
     }
-    Catalog.Source src = Catalog.resolve("sweeps", "sweep", sweep);
-    String text = text();
-    SweepSpec s = SweepLoader.load(src.root(), src.displayName(), src.baseDir(), text);
-    Catalog.Source arch = Catalog.resolve("arch", "architecture", s.arch());
-    List<Workload> workloads = new ArrayList<>();
-    for (String w : s.workloads()) {
-      workloads.add(Workloads.resolve(w, s.batch(), s.seq()));
-    }
+    SweepEngine runner = engine(n);
+    SweepInputs inputs = SweepFiles.read(sweep);
+    PointTask task = inputs.task();
+    SweepSpec s = task.spec();
+    SweepInputs.Doc src = inputs.sweep();
+    Catalog.Source arch =
+        new Catalog.Source(
+            inputs.arch().displayName(), inputs.arch().root(), inputs.arch().baseDirPath());
     checkAxes(s, arch, src.displayName());
     Expansion x = Expansion.of(s, arch.root());
-    String id = Manifest.sha256(identity(s, arch, workloads));
+    String id = Manifest.sha256(identity(s, arch, task.workloads()));
     PrintWriter err = spec.commandLine().getErr();
     Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
     if (Files.exists(partial) && !resume) {
@@ -135,21 +158,19 @@ final class SweepCommand implements Callable<Integer> {
               s.name(), journal.done().size(), x.points().size(), partial);
         };
     Interrupts.add(onStop);
-    PointTask task = new PointTask(s, arch.root(), arch.displayName(), arch.baseDir(), workloads);
     Progress progress = Progress.on(err, "sweep " + s.name() + " points", todo.size());
     try {
-      new LocalEngine(n)
-          .run(
-              todo,
-              task,
-              r -> {
-                try {
-                  journal.append(r);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-                progress.advance(1);
-              });
+      runner.run(
+          todo,
+          task,
+          r -> {
+            try {
+              journal.append(r);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            progress.advance(1);
+          });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;
@@ -184,7 +205,7 @@ final class SweepCommand implements Callable<Integer> {
 
   private Manifest manifest(
       SweepSpec s,
-      Catalog.Source src,
+      SweepInputs.Doc src,
       Catalog.Source arch,
       Expansion x,
       String id,
@@ -210,17 +231,31 @@ final class SweepCommand implements Callable<Integer> {
         .put("sweep", sweepInfo)
         .put("arch", base)
         .put("seed", s.sampling().grid() ? null : s.sampling().seed())
-        .put("threads", n)
+        .put("engine", engine.name())
+        .put(engine == Engine.local ? "threads" : "master", engine == Engine.local ? n : master)
         .put("files", files);
   }
 
-  /** The sweep file's text, for the manifest's hash and the journal's identity. */
-  private String text() throws IOException {
-    String builtIn = Catalog.builtInText("sweeps", sweep);
-    if (builtIn != null && !sweep.contains("/")) {
-      return builtIn;
+  /** The engine {@code --engine} names; {@code --threads} is the local engine's alone. */
+  private SweepEngine engine(int n) {
+    if (engine == Engine.local) {
+      if (master != null) {
+        throw new ConfigException("--master: only with --engine spark, was " + master);
+      }
+      return new LocalEngine(n);
     }
-    return Files.readString(Path.of(sweep), StandardCharsets.UTF_8);
+    if (threads != null) {
+      throw new ConfigException(
+          "--threads: only with --engine local; with spark the master sets the cores (local[N])");
+    }
+    for (SweepEngine.Provider p : ServiceLoader.load(SweepEngine.Provider.class)) {
+      if (p.name().equals(engine.name())) {
+        return p.open(master);
+      }
+    }
+    throw new ConfigException(
+        "--engine: spark is not on the class path; run ./arrayflow from a checkout (it builds"
+            + " sweep-spark) or spark-submit the arrayflow-spark jar (docs/scale-out.md)");
   }
 
   /**

@@ -33,6 +33,7 @@ public final class PointTask {
   /** The columns both files start with, before the axes. */
   private static final List<String> LEAD = List.of("point", "status", "reason");
 
+  private final SweepInputs inputs;
   private final SweepSpec spec;
   private final Node base;
   private final String baseName;
@@ -40,17 +41,37 @@ public final class PointTask {
   private final List<Workload> workloads;
 
   /**
-   * A task for {@code spec}: {@code base} is the base architecture's document (never changed; each
-   * point applies its values to a copy), {@code baseName} how messages name it, {@code baseDir}
-   * where its relative energy-table path resolves (null for a built-in).
+   * The task of {@code inputs} (built by {@link SweepInputs#task}): {@code spec} and {@code
+   * workloads} read from them, {@code base} the base architecture's document (never changed; each
+   * point applies its values to a copy).
    */
-  public PointTask(
-      SweepSpec spec, Node base, String baseName, Path baseDir, List<Workload> workloads) {
+  PointTask(SweepInputs inputs, SweepSpec spec, Node base, List<Workload> workloads) {
+    this.inputs = inputs;
     this.spec = spec;
     this.base = base;
-    this.baseName = baseName;
-    this.baseDir = baseDir;
+    this.baseName = inputs.arch().displayName();
+    this.baseDir = inputs.arch().baseDirPath();
     this.workloads = List.copyOf(workloads);
+  }
+
+  /** The inputs this task was built from: what an engine ships to run it elsewhere. */
+  public SweepInputs inputs() {
+    return inputs;
+  }
+
+  /** The sweep. */
+  public SweepSpec spec() {
+    return spec;
+  }
+
+  /** The workloads every point runs, in the sweep's order. */
+  public List<Workload> workloads() {
+    return workloads;
+  }
+
+  /** Point {@code index} of the grid, with its axis values: how a remote task gets its point. */
+  public Point point(long index) {
+    return Expansion.point(spec, index);
   }
 
   /** The columns of results.csv and layers.csv: point, status, reason, one per axis, then run's. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -78,6 +79,32 @@ public final class OutputDir {
     return null;
   }
 
+  /** Deletes {@code .NAME.TAG-PID-N} siblings of {@code target} whose process is gone. */
+  private static void removeOrphans(Path target) throws IOException {
+    java.util.regex.Pattern own =
+        java.util.regex.Pattern.compile(
+            "\\."
+                + java.util.regex.Pattern.quote(target.getFileName().toString())
+                + "\\.[a-z]+-(\\d+)-\\d+");
+    List<Path> orphans = new java.util.ArrayList<>();
+    try (Stream<Path> s = Files.list(target.getParent())) {
+      s.forEach(
+          p -> {
+            java.util.regex.Matcher m = own.matcher(p.getFileName().toString());
+            if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+              orphans.add(p);
+            }
+          });
+    }
+    for (Path orphan : orphans) {
+      if (Files.isDirectory(orphan, LinkOption.NOFOLLOW_LINKS)) {
+        deleteTree(orphan);
+      } else {
+        Files.deleteIfExists(orphan);
+      }
+    }
+  }
+
   private static boolean isEmpty(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
       return s.findAny().isEmpty();
@@ -86,10 +113,15 @@ public final class OutputDir {
     }
   }
 
-  /** Starts a transaction for {@code target}: creates the staging directory beside it. */
+  /**
+   * Starts a transaction for {@code target}: removes what killed runs left beside it (their staging
+   * and set-aside directories, named with a process id that no longer runs) and creates the staging
+   * directory.
+   */
   public static OutputDir begin(Path target) throws IOException {
     Path abs = target.toAbsolutePath().normalize();
     Files.createDirectories(abs.getParent());
+    removeOrphans(abs);
     // createDirectory (not createTempDirectory) so the result gets the umask's permissions.
     Path staging = Files.createDirectory(abs.resolveSibling(AtomicFiles.siblingName(abs, "new")));
     OutputDir out = new OutputDir(abs, staging);

@@ -22,6 +22,25 @@ class OutputDirTest {
   }
 
   @Test
+  void whatAKilledRunLeftBesideTheTargetGoesWhenTheNextRunBegins(@TempDir Path dir)
+      throws IOException {
+    // A process id far above any pid_max: no such process runs.
+    Path dead = Files.createDirectory(dir.resolve(".out.new-999999999-1"));
+    Files.writeString(dead.resolve("results.csv"), "half");
+    Path live =
+        Files.createDirectory(dir.resolve(".out.new-" + ProcessHandle.current().pid() + "-999999"));
+    Path other = Files.createDirectory(dir.resolve(".other.new-999999999-1"));
+
+    OutputDir out = OutputDir.begin(dir.resolve("out"));
+    out.writeString("manifest.json", "{}");
+    out.commit();
+
+    assertFalse(Files.exists(dead));
+    assertTrue(Files.exists(live), "a running process's staging stays");
+    assertTrue(Files.exists(other), "another target's staging stays");
+  }
+
+  @Test
   void filesAppearOnlyWhenTheTransactionCommits(@TempDir Path tmp) throws IOException {
     Path target = tmp.resolve("out");
     OutputDir tx = OutputDir.begin(target);
