@@ -53,8 +53,8 @@ public final class MulticastExecutor {
     long[] writes = new long[3];
     plan.segmentReads(-1, false, reads);
     plan.segmentWrites(hasNonOutputSegmentLoop(plan), -1, writes);
-    long fill = Timeline.idleCycles(arch, reads, false);
-    long drain = Timeline.leastCycles(arch, writes, true);
+    long fill = fillCycles(arch, reads);
+    long drain = drainCycles(arch, writes);
     long path = fill + compute + plan.drainCost() + plan.macDrain + drain;
     double dramBytes = 0;
     for (Role r : Role.values()) {
@@ -71,6 +71,23 @@ public final class MulticastExecutor {
     Counters c = counters(counts, plan);
     return new Execution(
         Fidelity.ANALYTICAL, counts.macs(), cycles, plan.pes, c.snapshot(), line(m));
+  }
+
+  /**
+   * The analytical bound's DRAM fill: cycles the first segment's reads ({@code words} per operand)
+   * take on an idle memory. Public for the mapper's evaluator, which must match {@link
+   * #analytical}.
+   */
+  public static long fillCycles(ArchSpec arch, long[] words) {
+    return Timeline.idleCycles(arch, words, false);
+  }
+
+  /**
+   * The analytical bound's DRAM drain: the fewest cycles the last segment's write-backs ({@code
+   * words} per operand) can take. Public for the mapper's evaluator.
+   */
+  public static long drainCycles(ArchSpec arch, long[] words) {
+    return Timeline.leastCycles(arch, words, true);
   }
 
   /** Segments on the DRAM component with closed-form step costs (docs/execution.md). */

@@ -1,0 +1,106 @@
+package io.arrayflow.dataflows.mapper;
+
+import io.arrayflow.dataflows.analysis.RandomCases;
+import io.arrayflow.energy.EnergyModel;
+import io.arrayflow.energy.EnergyTables;
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.DramModel;
+import io.arrayflow.sim.spec.DramSpec;
+import io.arrayflow.sim.spec.GlbSpec;
+import io.arrayflow.sim.spec.MacSpec;
+import io.arrayflow.sim.spec.NocSpec;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.sim.spec.PeArraySpec;
+import io.arrayflow.sim.spec.PeSpec;
+import io.arrayflow.sim.spec.Precision;
+import io.arrayflow.sim.spec.RfFileSpec;
+import io.arrayflow.sim.spec.RfSpec;
+import io.arrayflow.workloads.spec.OpSpec;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/** Seeded random ops and multicast architectures for the mapper's tests. */
+final class MapperCases {
+  private static final List<String> TABLES =
+      List.of("eyeriss-65nm", "accelergy-like", "horowitz-45nm");
+
+  private MapperCases() {}
+
+  /** A small conv, FC or matmul. */
+  static OpSpec op(Random rnd) {
+    return switch (rnd.nextInt(5)) {
+      case 0 -> OpSpec.fc("fc", 1 + rnd.nextInt(3), 1 + rnd.nextInt(12), 1 + rnd.nextInt(12));
+      case 1 ->
+          OpSpec.matmul(
+              "mm",
+              1 + rnd.nextInt(2),
+              1 + rnd.nextInt(6),
+              1 + rnd.nextInt(6),
+              1 + rnd.nextInt(6),
+              rnd.nextBoolean());
+      default -> RandomCases.spec(rnd, 4000);
+    };
+  }
+
+  /**
+   * A random multicast architecture of {@code rows × cols}: shared or per-operand register files
+   * (some operands without one) of random sizes, a GLB of random size, partition, keep list and
+   * buffering, a simple or LPDDR4 DRAM, random bus widths, precisions and MAC timing.
+   */
+  static ArchSpec arch(Random rnd, int rows, int cols) {
+    RfSpec rf;
+    if (rnd.nextInt(3) == 0) {
+      rf = RfSpec.sharedFile(RfFileSpec.of(4 + rnd.nextInt(60)));
+    } else {
+      RfFileSpec[] files = new RfFileSpec[3];
+      for (int i = 0; i < 3; i++) {
+        files[i] = rnd.nextInt(5) == 0 ? null : RfFileSpec.of(1 + rnd.nextInt(40));
+      }
+      if (files[0] == null && files[1] == null && files[2] == null) {
+        files[0] = RfFileSpec.of(8);
+      }
+      rf = RfSpec.perOperand(files[0], files[1], files[2]);
+    }
+    Set<Operand> keep = EnumSet.noneOf(Operand.class);
+    for (Operand o : Operand.values()) {
+      if (rnd.nextInt(4) != 0) {
+        keep.add(o);
+      }
+    }
+    GlbSpec.Builder glb =
+        GlbSpec.builder()
+            .sizeKiB(1 + rnd.nextInt(16))
+            .bankWidthBits(rnd.nextBoolean() ? 64 : 32)
+            .keep(keep)
+            .doubleBuffered(rnd.nextBoolean());
+    if (keep.contains(Operand.WEIGHTS) && keep.size() > 1 && rnd.nextBoolean()) {
+      glb.sizeKiB(2 + rnd.nextInt(16)).partition(Operand.WEIGHTS, 1);
+    }
+    DramSpec dram =
+        rnd.nextInt(4) == 0
+            ? DramSpec.preset(DramModel.named("lpddr4-3200"))
+            : DramSpec.builder(DramModel.SIMPLE)
+                .blockBits(rnd.nextBoolean() ? 64 : 32)
+                .bandwidthBytesPerCycle(0.5 + rnd.nextInt(32) / 2.0)
+                .latencyCycles(rnd.nextInt(120))
+                .build();
+    NocSpec.Builder noc = NocSpec.builder();
+    for (Operand o : Operand.values()) {
+      noc.wordsPerCycle(o, 1 + rnd.nextInt(4));
+    }
+    int bits = rnd.nextBoolean() ? 8 : 16;
+    return ArchSpec.builder("random", 200, TABLES.get(rnd.nextInt(3)), new PeArraySpec(rows, cols))
+        .precision(new Precision(bits, bits, rnd.nextBoolean() ? 16 : 32, 32))
+        .pe(new PeSpec(new MacSpec(1 + rnd.nextInt(3), rnd.nextBoolean()), rf))
+        .glb(glb.build())
+        .dram(dram)
+        .noc(noc.build())
+        .build();
+  }
+
+  static EnergyModel table(ArchSpec arch) {
+    return EnergyTables.named(arch.energyTable());
+  }
+}
