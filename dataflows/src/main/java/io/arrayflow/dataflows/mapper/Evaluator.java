@@ -21,9 +21,12 @@ import java.util.Arrays;
  * the closed form of docs/counting.md ({@code AccessAnalysis}) and the analytical bound of
  * docs/execution.md ({@code StepPlan}) fused into one pass over the flattened loop nest: each
  * operand's tile deltas per loop are computed once per keeping level and shared by the access
- * counts, the parent's union reads and the network words. It also judges capacity as {@code
- * MappingCheck} does. {@code EvaluatorTest} checks it against the executor and the energy model on
- * thousands of random mappings; that test is what keeps the two in step when either changes.
+ * counts, the parent's union reads and the network words; a loop moves one data dimension of an
+ * operand, so a tile's displacement is kept per data dimension as the walk goes outward; the union
+ * of the PEs' tiles along a data dimension spread by one spatial loop is an arithmetic progression
+ * of intervals, measured in closed form. It also judges capacity as {@code MappingCheck} does.
+ * {@code EvaluatorTest} checks it against the executor and the energy model on thousands of random
+ * mappings; that test is what keeps the two in step when either changes.
  *
  * <p>One instance per thread: it owns its scratch arrays.
  */
@@ -38,7 +41,13 @@ final class Evaluator {
   private static final int UPDATE = 2;
   private static final int DATA = 5;
   private static final boolean[] OUTPUT_DIM = new boolean[DIMS];
+
+  /** Per role and loop dimension, the data dimension it moves, or -1 (inputs' rows: P and R). */
+  private static final int[][] DATA_OF = new int[ROLES][DIMS];
+
+  /** Per role and data dimension, its primary and secondary loop dimension (or -1). */
   private static final int[][] PRIMARY = new int[ROLES][DATA];
+
   private static final int[][] SECONDARY = new int[ROLES][DATA];
 
   static {
@@ -46,9 +55,15 @@ final class Evaluator {
       OUTPUT_DIM[d.ordinal()] = OpSpec.indexes(Role.OUTPUTS, d);
     }
     for (Role r : Role.values()) {
+      Arrays.fill(DATA_OF[r.ordinal()], -1);
       for (int i = 0; i < DATA; i++) {
+        DATA_OF[r.ordinal()][LoopNest.primaryDim(r, i)] = i;
         PRIMARY[r.ordinal()][i] = LoopNest.primaryDim(r, i);
-        SECONDARY[r.ordinal()][i] = LoopNest.secondaryDim(r, i);
+        int b = LoopNest.secondaryDim(r, i);
+        SECONDARY[r.ordinal()][i] = b;
+        if (b >= 0) {
+          DATA_OF[r.ordinal()][b] = i;
+        }
       }
     }
   }
@@ -58,12 +73,28 @@ final class Evaluator {
   private final int glb;
   private final int dram;
   private final long macs;
-  private final long[][] primaryCoef = new long[ROLES][DATA];
-  private final long[][] secondaryCoef = new long[ROLES][DATA];
+  private final long outputs;
+
+  private static final int DN = Dim.N.ordinal();
+  private static final int DG = Dim.G.ordinal();
+  private static final int DM = Dim.M.ordinal();
+  private static final int DC = Dim.C.ordinal();
+  private static final int DP = Dim.P.ordinal();
+  private static final int DQ = Dim.Q.ordinal();
+  private static final int DR = Dim.R.ordinal();
+  private static final int DS = Dim.S.ordinal();
+  private final long strideH;
+  private final long strideW;
+  private final long dilationH;
+  private final long dilationW;
+
+  /** Per role and loop dimension, its coefficient in its data dimension (stride, dilation or 1). */
+  private final long[][] coef = new long[ROLES][DIMS];
+
   private final boolean[] bounded;
-  private final long[][] own;
+  private final long[] own;
   private final long[] pool;
-  private final int[][] units;
+  private final int[] units;
   private final boolean[] peLocal;
   private final boolean[] glbLevel;
   private final int[] wordsPerCycle = new int[ROLES];
@@ -77,6 +108,8 @@ final class Evaluator {
 
   // The flattened nest of the candidate being scored, outermost loop first.
   private int loops;
+  private int spatialFrom;
+  private int spatialTo;
   private final int[] ldim;
   private final int[] lf;
   private final boolean[] lsp;
@@ -84,23 +117,27 @@ final class Evaluator {
   private final long[] outer;
   private final int[] start;
   private final int[] keep;
-  private final long[][] ext;
-  private final long[][][] dataExt;
-  private final long[][] tile;
+  private final long[] dataExt;
+  private final long[] tile;
   private final long[] below = new long[DIMS];
   private final long[] cur = new long[DIMS];
-  private final long[] wrap = new long[DIMS];
   private long pes;
   private long red;
+  private long outputsTemporal;
 
-  // Per role: sorted distinct PE offsets per data dimension, and how many.
-  private final long[][][] offsets;
-  private final long[] first;
-  private final long[] second;
-  private final int[][] offsetCount = new int[ROLES][DATA];
+  // Per loop dimension: its spatial loops, their product, and the stride of one of them.
+  private final int[] spatialLoops = new int[DIMS];
+  private final int[] spatialProduct = new int[DIMS];
+  private final long[] spatialStride = new long[DIMS];
+
+  // Per role and data dimension: the PEs' tile offsets as count and, for an arithmetic
+  // progression, its step (else the sorted offsets in `offsets`).
+  private final boolean[] offsetsReady = new boolean[ROLES];
+  private final int[] offsetCount = new int[ROLES * DATA];
+  private final long[] offsetStep = new long[ROLES * DATA];
+  private final long[][] offsets;
   private final long[] unionExt = new long[DATA];
 
-  // Per role and loop: tile delta at the level being walked, and new union words at the child.
   private final long[] delta;
   private final long[][] newWords;
   private final long[] outDelta;
@@ -115,8 +152,6 @@ final class Evaluator {
   private final long[] reductions = new long[ROLES];
   private final int[] child = new int[ROLES];
   private final int[] crossParent = new int[ROLES];
-  private final long[] firstWords = new long[ROLES];
-  private final long[] network = new long[ROLES];
   private final long[] reads = new long[ROLES];
   private final long[] writes = new long[ROLES];
   private final long[] energyCounts = new long[EnergyCost.SLOTS];
@@ -146,16 +181,22 @@ final class Evaluator {
     }
     this.glb = g;
     this.macs = spec.macs();
-    for (int i = 0; i < DATA; i++) {
-      primaryCoef[W][i] = 1;
-      primaryCoef[O][i] = 1;
+    this.outputs = spec.outputElements();
+    for (long[] c : coef) {
+      Arrays.fill(c, 1);
     }
-    primaryCoef[I] = new long[] {1, 1, 1, spec.strideH(), spec.strideW()};
-    secondaryCoef[I] = new long[] {0, 0, 0, spec.dilationH(), spec.dilationW()};
+    strideH = spec.strideH();
+    strideW = spec.strideW();
+    dilationH = spec.dilationH();
+    dilationW = spec.dilationW();
+    coef[I][Dim.P.ordinal()] = spec.strideH();
+    coef[I][Dim.R.ordinal()] = spec.dilationH();
+    coef[I][Dim.Q.ordinal()] = spec.strideW();
+    coef[I][Dim.S.ordinal()] = spec.dilationW();
     bounded = new boolean[levels];
-    own = new long[levels][ROLES];
+    own = new long[levels * ROLES];
     pool = new long[levels];
-    units = new int[levels][ROLES];
+    units = new int[levels * ROLES];
     peLocal = new boolean[levels];
     glbLevel = new boolean[levels];
     for (int lv = 0; lv < levels; lv++) {
@@ -163,9 +204,9 @@ final class Evaluator {
       Capacity cap = level.capacity();
       bounded[lv] = !cap.isUnbounded();
       for (Role r : Role.values()) {
-        own[lv][r.ordinal()] =
+        own[lv * ROLES + r.ordinal()] =
             cap.hasOwn(r) ? usable(cap.own(r), level.doubleBuffered()) : Long.MIN_VALUE;
-        units[lv][r.ordinal()] = cap.unitsPerWord(r);
+        units[lv * ROLES + r.ordinal()] = cap.unitsPerWord(r);
       }
       pool[lv] = usable(cap.pool(), level.doubleBuffered());
       peLocal[lv] = h.isPeLocal(lv);
@@ -192,18 +233,14 @@ final class Evaluator {
     newWords = new long[ROLES][maxLoops];
     start = new int[levels];
     keep = new int[levels];
-    ext = new long[levels][DIMS];
-    dataExt = new long[levels][ROLES][DATA];
-    tile = new long[levels][ROLES];
+    dataExt = new long[levels * ROLES * DATA];
+    tile = new long[levels * ROLES];
     keepers = new int[levels];
     entries = new long[levels];
     instances = new long[levels];
     outFills = new long[levels];
     counts = new long[levels * ROLES * 3];
-    int pesMax = h.rows() * h.cols();
-    offsets = new long[ROLES][DATA][pesMax];
-    first = new long[pesMax];
-    second = new long[pesMax];
+    offsets = new long[ROLES * DATA][h.rows() * h.cols()];
   }
 
   private static long usable(long capacity, boolean doubleBuffered) {
@@ -220,16 +257,6 @@ final class Evaluator {
     return energy;
   }
 
-  /** The counts of the last feasible candidate in {@link EnergyCost}'s slots (read only). */
-  long[] energyCounts() {
-    return energyCounts;
-  }
-
-  /** The energy rates this evaluator costs counts with. */
-  EnergyCost.Rates rates() {
-    return rates;
-  }
-
   /**
    * Scores {@code c}: false when a kept tile overflows a level's capacity (nothing else is judged:
    * the space only builds candidates whose factors multiply to the op and fit the array), else true
@@ -237,8 +264,7 @@ final class Evaluator {
    */
   boolean evaluate(Candidate c) {
     build(c);
-    extents();
-    if (!fits()) {
+    if (!extentsFit()) {
       return false;
     }
     count();
@@ -257,8 +283,7 @@ final class Evaluator {
   /** Whether every kept tile of {@code c} fits its level, as MappingCheck judges capacity. */
   boolean fits(Candidate c) {
     build(c);
-    extents();
-    return fits();
+    return extentsFit();
   }
 
   // ---- the loop nest --------------------------------------------------------------------------
@@ -277,7 +302,12 @@ final class Evaluator {
       int[] ord = c.order[lv];
       for (int i = 0; i < DIMS; i++) {
         int d = ord[i];
-        add(d, f[d], false);
+        if (f[d] > 1) {
+          ldim[loops] = d;
+          lf[loops] = f[d];
+          lsp[loops] = false;
+          loops++;
+        }
       }
       keep[lv] = c.keep[lv];
     }
@@ -290,20 +320,43 @@ final class Evaluator {
       below[ldim[l]] *= lf[l];
     }
     long o = 1;
+    long out = 1;
     for (int l = 0; l < loops; l++) {
       outer[l] = o;
       if (!lsp[l]) {
         o *= lf[l];
+        if (OUTPUT_DIM[ldim[l]]) {
+          out *= lf[l];
+        }
       }
     }
+    outputsTemporal = out;
+    for (int d = 0; d < DIMS; d++) {
+      spatialLoops[d] = 0;
+      spatialProduct[d] = 1;
+    }
+    for (int l = spatialFrom; l < spatialTo; l++) {
+      int d = ldim[l];
+      spatialLoops[d]++;
+      spatialProduct[d] *= lf[l];
+      spatialStride[d] = stride[l];
+    }
+    offsetsReady[0] = false;
+    offsetsReady[1] = false;
+    offsetsReady[2] = false;
   }
 
   private void addSpatial(Candidate c) {
+    spatialFrom = loops;
+    spatialTo = loops;
     for (int a = 0; a < 2; a++) {
       for (int d = 0; d < DIMS; d++) {
         int f = c.spatial[a][d];
-        add(d, f, true);
         if (f > 1) {
+          ldim[loops] = d;
+          lf[loops] = f;
+          lsp[loops] = true;
+          loops++;
           pes *= f;
           if (!OUTPUT_DIM[d]) {
             red *= f;
@@ -311,61 +364,62 @@ final class Evaluator {
         }
       }
     }
+    spatialTo = loops;
   }
 
-  private void add(int d, int f, boolean spatial) {
-    if (f > 1) {
-      ldim[loops] = d;
-      lf[loops] = f;
-      lsp[loops] = spatial;
-      loops++;
+  /** Per level, each kept operand's tile (data extents and words); whether all fit. */
+  private boolean extentsFit() {
+    long[] e = cur;
+    for (int d = 0; d < DIMS; d++) {
+      e[d] = 1;
     }
-  }
-
-  /** Per level, the loop extents of its tile and each operand's data extents and words. */
-  private void extents() {
-    Arrays.fill(cur, 1);
     int l = loops - 1;
     for (int lv = 0; lv < levels; lv++) {
       for (; l >= start[lv]; l--) {
-        cur[ldim[l]] *= lf[l];
-      }
-      System.arraycopy(cur, 0, ext[lv], 0, DIMS);
-      for (int r = 0; r < ROLES; r++) {
-        long[] e = dataExt[lv][r];
-        long words = 1;
-        for (int i = 0; i < DATA; i++) {
-          int b = SECONDARY[r][i];
-          long x = ext[lv][PRIMARY[r][i]];
-          e[i] =
-              b < 0 ? x : (x - 1) * primaryCoef[r][i] + (ext[lv][b] - 1) * secondaryCoef[r][i] + 1;
-          words *= e[i];
-        }
-        tile[lv][r] = words;
-      }
-    }
-  }
-
-  private boolean fits() {
-    for (int lv = 0; lv < levels; lv++) {
-      if (!bounded[lv]) {
-        continue;
+        e[ldim[l]] *= lf[l];
       }
       long shared = 0;
+      int km = keep[lv];
       for (int r = 0; r < ROLES; r++) {
-        if ((keep[lv] & (1 << r)) == 0) {
+        if ((km & (1 << r)) == 0) {
           continue;
         }
-        long need = tile[lv][r] * units[lv][r];
-        if (own[lv][r] != Long.MIN_VALUE) {
-          if (need > own[lv][r]) {
-            return false;
-          }
+        int at = (lv * ROLES + r) * DATA;
+        long[] x = dataExt;
+        if (r == W) {
+          x[at] = e[DG];
+          x[at + 1] = e[DM];
+          x[at + 2] = e[DC];
+          x[at + 3] = e[DR];
+          x[at + 4] = e[DS];
+        } else if (r == I) {
+          x[at] = e[DN];
+          x[at + 1] = e[DG];
+          x[at + 2] = e[DC];
+          x[at + 3] = (e[DP] - 1) * strideH + (e[DR] - 1) * dilationH + 1;
+          x[at + 4] = (e[DQ] - 1) * strideW + (e[DS] - 1) * dilationW + 1;
         } else {
-          shared += need;
+          x[at] = e[DN];
+          x[at + 1] = e[DG];
+          x[at + 2] = e[DM];
+          x[at + 3] = e[DP];
+          x[at + 4] = e[DQ];
+        }
+        long words = x[at] * x[at + 1] * x[at + 2] * x[at + 3] * x[at + 4];
+        int lr = lv * ROLES + r;
+        tile[lr] = words;
+        if (bounded[lv]) {
+          long need = words * units[lr];
+          if (own[lr] != Long.MIN_VALUE) {
+            if (need > own[lr]) {
+              return false;
+            }
+          } else {
+            shared += need;
+          }
         }
       }
-      if (shared > pool[lv]) {
+      if (bounded[lv] && shared > pool[lv]) {
         return false;
       }
     }
@@ -395,7 +449,7 @@ final class Evaluator {
       for (int j = 0; j < m; j++) {
         int lv = keepers[j];
         boolean isChild = lv == child[r];
-        entries[j] = walk(lv, r, isChild && r != O && crossParent[r] >= 0);
+        entries[j] = walk(lv, r, isChild && r != O);
         if (isChild && r == O) {
           System.arraycopy(delta, 0, outDelta, 0, start[lv]);
         }
@@ -410,116 +464,173 @@ final class Evaluator {
   }
 
   /**
-   * Entries of {@code role} into one instance of {@code level}: its tile plus, per temporal loop
+   * Entries of role {@code r} into one instance of {@code level}: its tile plus, per temporal loop
    * above it, increments times the tile's delta; fills {@link #delta} per loop and, when {@code
-   * union}, the PEs' union's new words per loop and its first words.
+   * union}, the PEs' union's first words and its new words per loop. The tile's displacement is
+   * kept per data dimension ({@code w0..w4}): a step of loop k moves one data dimension by its
+   * stride while the loops inside it wrap back.
    */
   private long walk(int level, int r, boolean union) {
-    long[] e = dataExt[level][r];
-    long size = tile[level][r];
+    int at = (level * ROLES + r) * DATA;
+    long e0 = dataExt[at];
+    long e1 = dataExt[at + 1];
+    long e2 = dataExt[at + 2];
+    long e3 = dataExt[at + 3];
+    long e4 = dataExt[at + 4];
+    long size = tile[level * ROLES + r];
     long total = size;
-    int st = start[level];
-    Arrays.fill(wrap, 0);
-    if (union) {
-      spatialOffsets(r);
-      long words = 1;
-      for (int i = 0; i < DATA; i++) {
-        unionExt[i] = unionLength(offsets[r][i], offsetCount[r][i], e[i]);
-        words *= unionExt[i];
-      }
-      unionWords[r] = words;
-    }
     long[] nw = newWords[r];
-    long[] pc = primaryCoef[r];
-    long[] sc = secondaryCoef[r];
-    int[] pd = PRIMARY[r];
-    int[] sd = SECONDARY[r];
-    for (int k = st - 1; k >= 0; k--) {
+    long all = 0;
+    if (union) {
+      offsets(r);
+      unionExt[0] = unionLength(r, 0, e0);
+      unionExt[1] = unionLength(r, 1, e1);
+      unionExt[2] = unionLength(r, 2, e2);
+      unionExt[3] = unionLength(r, 3, e3);
+      unionExt[4] = unionLength(r, 4, e4);
+      all = unionExt[0] * unionExt[1] * unionExt[2] * unionExt[3] * unionExt[4];
+      unionWords[r] = all;
+    }
+    int[] dataOf = DATA_OF[r];
+    long[] cf = coef[r];
+    long w0 = 0;
+    long w1 = 0;
+    long w2 = 0;
+    long w3 = 0;
+    long w4 = 0;
+    boolean moved = false;
+    for (int k = start[level] - 1; k >= 0; k--) {
       if (lsp[k]) {
         continue;
       }
       int dk = ldim[k];
-      long sk = stride[k];
-      long overlap = 1;
-      long unchanged = 1;
-      for (int i = 0; i < DATA; i++) {
-        int a = pd[i];
-        long disp = ((a == dk ? sk : 0) - wrap[a]) * pc[i];
-        int b = sd[i];
-        if (b >= 0) {
-          disp += ((b == dk ? sk : 0) - wrap[b]) * sc[i];
-        }
-        long abs = Math.abs(disp);
-        overlap *= Math.max(0, e[i] - abs);
+      int i = dataOf[dk];
+      long step = i >= 0 ? stride[k] * cf[dk] : 0;
+      long d = 0;
+      if (i >= 0 || moved) {
+        long d0 = i == 0 ? w0 + step : w0;
+        long d1 = i == 1 ? w1 + step : w1;
+        long d2 = i == 2 ? w2 + step : w2;
+        long d3 = i == 3 ? w3 + step : w3;
+        long d4 = i == 4 ? w4 + step : w4;
+        d0 = d0 < 0 ? -d0 : d0;
+        d1 = d1 < 0 ? -d1 : d1;
+        d2 = d2 < 0 ? -d2 : d2;
+        d3 = d3 < 0 ? -d3 : d3;
+        d4 = d4 < 0 ? -d4 : d4;
+        d =
+            size
+                - (d0 < e0 ? e0 - d0 : 0)
+                    * (d1 < e1 ? e1 - d1 : 0)
+                    * (d2 < e2 ? e2 - d2 : 0)
+                    * (d3 < e3 ? e3 - d3 : 0)
+                    * (d4 < e4 ? e4 - d4 : 0);
         if (union) {
-          long sliver = Math.min(abs, e[i]);
-          unchanged *=
-              unionExt[i]
-                  - (sliver == 0 ? 0 : unionLength(offsets[r][i], offsetCount[r][i], sliver));
+          nw[k] =
+              all
+                  - unchanged(r, 0, Math.min(d0, e0))
+                      * unchanged(r, 1, Math.min(d1, e1))
+                      * unchanged(r, 2, Math.min(d2, e2))
+                      * unchanged(r, 3, Math.min(d3, e3))
+                      * unchanged(r, 4, Math.min(d4, e4));
         }
+      } else if (union) {
+        nw[k] = 0;
       }
-      long d = size - overlap;
       delta[k] = d;
       total += outer[k] * (lf[k] - 1) * d;
-      if (union) {
-        nw[k] = unionWords[r] - unchanged;
+      if (i >= 0) {
+        long back = (lf[k] - 1) * step;
+        switch (i) {
+          case 0 -> w0 -= back;
+          case 1 -> w1 -= back;
+          case 2 -> w2 -= back;
+          case 3 -> w3 -= back;
+          default -> w4 -= back;
+        }
+        moved = true;
       }
-      wrap[dk] += (lf[k] - 1) * sk;
     }
     return total;
   }
 
-  /** Per data dimension of {@code r}, the sorted distinct offsets of the PEs' tiles. */
-  private void spatialOffsets(int r) {
+  /** The union's length along data dim i that a move of {@code sliver} leaves in place. */
+  private long unchanged(int r, int i, long sliver) {
+    return unionExt[i] - (sliver == 0 ? 0 : unionLength(r, i, sliver));
+  }
+
+  /** Per data dimension of role {@code r}, the offsets of the PEs' tiles (once per candidate). */
+  private void offsets(int r) {
+    if (offsetsReady[r]) {
+      return;
+    }
+    offsetsReady[r] = true;
+    int[] dataOf = DATA_OF[r];
+    long[] cf = coef[r];
     for (int i = 0; i < DATA; i++) {
-      long[] out = offsets[r][i];
-      int n;
+      int ri = r * DATA + i;
+      int a = PRIMARY[r][i];
       int b = SECONDARY[r][i];
-      if (b < 0) {
-        n = dimOffsets(PRIMARY[r][i], primaryCoef[r][i], out);
+      int here = spatialLoops[a] + (b >= 0 ? spatialLoops[b] : 0);
+      if (here == 0) {
+        offsetCount[ri] = 1;
+      } else if (here == 1) {
+        int d = spatialLoops[a] == 1 ? a : b;
+        offsetCount[ri] = spatialProduct[d];
+        offsetStep[ri] = spatialStride[d] * cf[d];
       } else {
-        // Every sum of a primary and a secondary offset (an input row is p*stride + r*dilation).
-        int na = dimOffsets(PRIMARY[r][i], primaryCoef[r][i], first);
-        int nb = dimOffsets(b, secondaryCoef[r][i], second);
-        n = 0;
-        for (int x = 0; x < na; x++) {
-          for (int y = 0; y < nb; y++) {
-            out[n++] = first[x] + second[y];
-          }
-        }
+        general(ri, dataOf, cf, i);
       }
-      Arrays.sort(out, 0, n);
-      int distinct = 0;
-      for (int x = 0; x < n; x++) {
-        if (x == 0 || out[x] != out[x - 1]) {
-          out[distinct++] = out[x];
-        }
-      }
-      offsetCount[r][i] = distinct;
     }
   }
 
-  /** Writes the offsets {@code coef * Σ i_l·stride_l} over the spatial loops of {@code d}. */
-  private int dimOffsets(int d, long coef, long[] out) {
+  /** Offsets spread by several spatial loops: sorted, distinct; a progression if they are one. */
+  private void general(int ri, int[] dataOf, long[] cf, int i) {
+    long[] out = offsets[ri];
     out[0] = 0;
     int n = 1;
-    for (int l = 0; l < loops; l++) {
-      if (lsp[l] && ldim[l] == d) {
+    for (int l = spatialFrom; l < spatialTo; l++) {
+      if (dataOf[ldim[l]] == i) {
         int f = lf[l];
+        long step = stride[l] * cf[ldim[l]];
         for (int x = n - 1; x >= 0; x--) {
           long v = out[x];
           for (int y = f - 1; y >= 0; y--) {
-            out[x * f + y] = v + y * stride[l] * coef;
+            out[x * f + y] = v + y * step;
           }
         }
         n *= f;
       }
     }
-    return n;
+    Arrays.sort(out, 0, n);
+    int distinct = 0;
+    for (int x = 0; x < n; x++) {
+      if (x == 0 || out[x] != out[x - 1]) {
+        out[distinct++] = out[x];
+      }
+    }
+    offsetCount[ri] = distinct;
+    long step = distinct > 1 ? out[1] - out[0] : 0;
+    for (int x = 2; x < distinct && step > 0; x++) {
+      if (out[x] - out[x - 1] != step) {
+        step = -1;
+      }
+    }
+    offsetStep[ri] = step;
   }
 
-  /** Length of the union of {@code [o, o + length)} over the first {@code n} sorted offsets. */
-  private static long unionLength(long[] sorted, int n, long length) {
+  /** Length of the union of intervals of {@code length} at the PEs' offsets along data dim i. */
+  private long unionLength(int r, int i, long length) {
+    int ri = r * DATA + i;
+    int n = offsetCount[ri];
+    long step = offsetStep[ri];
+    if (n == 1) {
+      return length;
+    }
+    if (step > 0) {
+      return length >= step ? (n - 1) * step + length : n * length;
+    }
+    long[] sorted = offsets[ri];
     long total = 0;
     long end = Long.MIN_VALUE;
     for (int x = 0; x < n; x++) {
@@ -532,9 +643,10 @@ final class Evaluator {
   }
 
   private long spatialPoints(int r) {
+    offsets(r);
     long n = 1;
     for (int i = 0; i < DATA; i++) {
-      n *= offsetCount[r][i];
+      n *= offsetCount[r * DATA + i];
     }
     return n;
   }
@@ -560,7 +672,6 @@ final class Evaluator {
     if (peLocal[k0]) {
       add(k0, r, READ, macs);
     } else {
-      spatialOffsets(r);
       add(k0, r, READ, macs / pes * spatialPoints(r));
       deliveries[r] += macs;
     }
@@ -610,13 +721,7 @@ final class Evaluator {
 
   /** Distinct outputs one instance of {@code level} ever holds (spatial loops above it fixed). */
   private long distinctOutputs(int level) {
-    long d = 1;
-    for (int l = 0; l < loops; l++) {
-      if (OUTPUT_DIM[ldim[l]] && !(peLocal[level] && lsp[l])) {
-        d *= lf[l];
-      }
-    }
-    return d;
+    return peLocal[level] ? outputsTemporal : outputs;
   }
 
   // ---- the analytical bound (StepPlan + MulticastExecutor.analytical) -------------------------
@@ -629,15 +734,9 @@ final class Evaluator {
         steps *= lf[l];
       }
     }
-    for (int o : new int[] {W, I}) {
-      if (child[o] < 0) {
-        spatialOffsets(o);
-        firstWords[o] = spatialPoints(o);
-      } else {
-        firstWords[o] = unionWords[o];
-      }
-    }
-    firstWords[O] = child[O] < 0 ? perGroup : 0;
+    long firstW = child[W] < 0 ? spatialPoints(W) : unionWords[W];
+    long firstI = child[I] < 0 ? spatialPoints(I) : unionWords[I];
+    int childO = child[O];
     int segEnd = segmentEnd();
     long segments = 1;
     for (int l = 0; l < segEnd; l++) {
@@ -650,11 +749,13 @@ final class Evaluator {
         zeroStepsPerSegment *= lf[l];
       }
     }
-    // Network words over the whole layer and, per flag, over a segment's steps after its first.
-    Arrays.fill(network, 0);
-    long innerW0 = 0;
-    long innerI0 = 0;
-    long innerO0 = 0;
+    // Network words over the whole layer and over a segment's steps after its first.
+    long netW = firstW;
+    long netI = firstI;
+    long netO = childO < 0 ? perGroup : 0;
+    long innerW = 0;
+    long innerI = 0;
+    long innerO = 0;
     long innerUp = 0;
     long before = 1;
     long beforeOut = 1;
@@ -664,53 +765,49 @@ final class Evaluator {
       if (lsp[k]) {
         continue;
       }
-      long wordsW = carry(W, k);
-      long wordsI = carry(I, k);
-      long up = child[O] < 0 ? perGroup : (k < start[child[O]] ? outDelta[k] * perGroup : 0);
-      long outReturning = child[O] < 0 ? perGroup : 2 * up;
-      long count = before * (lf[k] - 1);
-      long zeroStart = OUTPUT_DIM[ldim[k]] ? beforeOut * (lf[k] - 1) : 0;
-      network[W] += count * wordsW;
-      network[I] += count * wordsI;
-      network[O] += (count - zeroStart) * outReturning + zeroStart * up;
+      long wordsW = child[W] < 0 ? firstW : k < start[child[W]] ? newWords[W][k] : 0;
+      long wordsI = child[I] < 0 ? firstI : k < start[child[I]] ? newWords[I][k] : 0;
+      long up = childO < 0 ? perGroup : k < start[childO] ? outDelta[k] * perGroup : 0;
+      long outReturning = childO < 0 ? perGroup : 2 * up;
+      long steps1 = lf[k] - 1;
+      boolean outputLoop = OUTPUT_DIM[ldim[k]];
+      long count = before * steps1;
+      long zeroStart = outputLoop ? beforeOut * steps1 : 0;
+      netW += count * wordsW;
+      netI += count * wordsI;
+      netO += (count - zeroStart) * outReturning + zeroStart * up;
       before *= lf[k];
-      if (OUTPUT_DIM[ldim[k]]) {
-        beforeOut *= lf[k];
-      }
       if (k >= segEnd) {
-        long segCount = segBefore * (lf[k] - 1);
-        long segZero = OUTPUT_DIM[ldim[k]] ? segBeforeOut * (lf[k] - 1) : 0;
-        innerW0 += segCount * wordsW;
-        innerI0 += segCount * wordsI;
-        innerO0 += (segCount - segZero) * outReturning + segZero * up;
+        long segCount = segBefore * steps1;
+        long segZero = outputLoop ? segBeforeOut * steps1 : 0;
+        innerW += segCount * wordsW;
+        innerI += segCount * wordsI;
+        innerO += (segCount - segZero) * outReturning + segZero * up;
         innerUp += segCount * up;
         segBefore *= lf[k];
-        if (OUTPUT_DIM[ldim[k]]) {
+        if (outputLoop) {
           segBeforeOut *= lf[k];
         }
       }
+      if (outputLoop) {
+        beforeOut *= lf[k];
+      }
     }
     long compute = steps * base;
-    for (int o = 0; o < ROLES; o++) {
-      compute = Math.max(compute, ceilDiv(network[o] + firstWords[o], wordsPerCycle[o]));
-    }
+    compute = Math.max(compute, ceilDiv(netW, wordsPerCycle[W]));
+    compute = Math.max(compute, ceilDiv(netI, wordsPerCycle[I]));
+    compute = Math.max(compute, ceilDiv(netO, wordsPerCycle[O]));
     // The first segment's DRAM reads and the last one's write-backs (StepPlan's closed forms).
-    boolean[] direct = {crossParent[W] == dram, crossParent[I] == dram, crossParent[O] == dram};
-    reads[W] = firstReads(W, direct[W], innerW0);
-    reads[I] = firstReads(I, direct[I], innerI0);
-    if (direct[O]) {
-      reads[O] =
-          child[O] < 0 ? (stepsPerSegment - zeroStepsPerSegment) * perGroup : innerO0 - innerUp;
+    reads[W] = crossParent[W] == dram ? firstW + innerW : glbTile(W);
+    reads[I] = crossParent[I] == dram ? firstI + innerI : glbTile(I);
+    boolean directO = crossParent[O] == dram;
+    long drainWords = childO < 0 ? 0 : tile[childO * ROLES + O] * perGroup;
+    if (directO) {
+      reads[O] = childO < 0 ? (stepsPerSegment - zeroStepsPerSegment) * perGroup : innerO - innerUp;
+      writes[O] = childO < 0 ? stepsPerSegment * perGroup : innerUp + drainWords;
     } else {
       reads[O] = 0;
-    }
-    long drainWords = child[O] < 0 ? 0 : tile[child[O]][O] * perGroup;
-    writes[W] = 0;
-    writes[I] = 0;
-    if (direct[O]) {
-      writes[O] = child[O] < 0 ? stepsPerSegment * perGroup : innerUp + drainWords;
-    } else {
-      writes[O] = glb >= 0 && (keep[glb] & (1 << O)) != 0 ? tile[glb][O] : 0;
+      writes[O] = glbTile(O);
     }
     long path =
         fill.cycles(reads)
@@ -728,19 +825,9 @@ final class Evaluator {
     cycles = Math.max(path, dramBound);
   }
 
-  /** Network words of input-like operand {@code o} at a step of temporal loop {@code k}. */
-  private long carry(int o, int k) {
-    if (child[o] < 0) {
-      return firstWords[o];
-    }
-    return k < start[child[o]] ? newWords[o][k] : 0;
-  }
-
-  private long firstReads(int o, boolean direct, long inner) {
-    if (direct) {
-      return firstWords[o] + inner;
-    }
-    return glb >= 0 && (keep[glb] & (1 << o)) != 0 ? tile[glb][o] : 0;
+  /** The GLB tile of role {@code r}, 0 when there is no GLB or it does not keep the operand. */
+  private long glbTile(int r) {
+    return glb >= 0 && (keep[glb] & (1 << r)) != 0 ? tile[glb * ROLES + r] : 0;
   }
 
   /** The loops above the first segment's steps: those of the GLB, or all above the array. */
@@ -749,12 +836,7 @@ final class Evaluator {
       return start[glb];
     }
     int first = peLevels > 0 ? start[peLevels - 1] : loops;
-    for (int l = 0; l < loops; l++) {
-      if (lsp[l]) {
-        return Math.min(first, l);
-      }
-    }
-    return first;
+    return spatialTo > spatialFrom ? Math.min(first, spatialFrom) : first;
   }
 
   private static long ceilDiv(long a, long b) {
@@ -783,15 +865,5 @@ final class Evaluator {
     e[EnergyCost.REDUCTIONS] = reductions[O];
     e[EnergyCost.MACS] = macs;
     return e;
-  }
-
-  /** The access counts of the last candidate, AccessCounts' layout, for tests. */
-  long count(int level, Role role, int action) {
-    return counts[(level * ROLES + role.ordinal()) * 3 + action];
-  }
-
-  /** Network deliveries of the last candidate, for tests. */
-  long deliveries(Role role) {
-    return deliveries[role.ordinal()];
   }
 }

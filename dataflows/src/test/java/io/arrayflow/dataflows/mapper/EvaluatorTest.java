@@ -1,12 +1,18 @@
 package io.arrayflow.dataflows.mapper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.analysis.RandomCases;
+import io.arrayflow.dataflows.arch.ArchHierarchy;
 import io.arrayflow.dataflows.cost.EnergyCost;
 import io.arrayflow.dataflows.exec.Execution;
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.Mapping;
+import io.arrayflow.dataflows.mapping.MappingCheck;
+import io.arrayflow.dataflows.mapping.MappingResult;
 import io.arrayflow.dataflows.multicast.MulticastExecutor;
 import io.arrayflow.energy.EnergyModel;
 import io.arrayflow.sim.spec.ArchSpec;
@@ -31,6 +37,42 @@ class EvaluatorTest {
       ArchSpec arch = MapperCases.arch(rnd, h.rows(), h.cols());
       assertSame(spec, arch, h, m, "seed " + seed);
     }
+  }
+
+  @Test
+  void judgesCapacityAsMappingCheckAndMatchesTheExecutorOnRandomMembersOfEveryFamily() {
+    int fitting = 0;
+    int overflowing = 0;
+    for (long seed = 0; seed < 1500; seed++) {
+      Random rnd = new Random(seed);
+      ArchSpec arch = MapperCases.arch(rnd, 1 + rnd.nextInt(6), 1 + rnd.nextInt(6));
+      Hierarchy h = ArchHierarchy.of(arch);
+      OpSpec spec = MapperCases.op(rnd);
+      Dataflow df = Dataflow.values()[rnd.nextInt(3)];
+      Space space = new Space(spec, h, df.family().space());
+      Evaluator ev = new Evaluator(spec, arch, h, MapperCases.table(arch));
+      Candidate c = new Candidate(h.size());
+      String where = "seed " + seed + " " + df;
+      if (!space.sample(rnd, c, ev)) {
+        space.smallest(c);
+        assertFalse(MappingCheck.check(spec, h, c.toMapping(h)).isFeasible(), where);
+        continue;
+      }
+      for (int step = 0; step < 6; step++) {
+        assertTrue(space.contains(c), where);
+        assertEquals(c, Candidate.of(c.toMapping(h), h), where);
+        MappingResult check = MappingCheck.check(spec, h, c.toMapping(h));
+        assertEquals(check.isFeasible(), ev.fits(c), () -> where + ": " + check);
+        if (check.isFeasible()) {
+          assertSame(spec, arch, h, c.toMapping(h), where);
+          fitting++;
+        } else {
+          overflowing++;
+        }
+        space.mutate(rnd, c);
+      }
+    }
+    assertTrue(fitting > 3000 && overflowing > 300, fitting + " fit, " + overflowing + " overflow");
   }
 
   static void assertSame(OpSpec spec, ArchSpec arch, Hierarchy h, Mapping m, String where) {

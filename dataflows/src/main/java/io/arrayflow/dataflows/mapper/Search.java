@@ -1,0 +1,171 @@
+package io.arrayflow.dataflows.mapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * Searches one op's {@link Space} for the {@link Objective}: exhaustively when the space has at
+ * most {@code budget} members, otherwise by seeded random restarts with local improvement. The
+ * budget is cut into chunks of at most {@link #CHUNK} candidates; chunk {@code i} draws from its
+ * own generator seeded by {@code (seed, i)} and starts from the {@code i}-th seed candidate (the
+ * family's rule, the smallest member) or from a random member, then climbs: a random neighbour
+ * replaces the current point when it is no worse, and the climb ends after {@code patience}
+ * neighbours in a row brought no improvement, or at the chunk's budget. Chunks run on any number of
+ * threads and their fronts merge in chunk order, so the result depends on the seed and never on the
+ * threads.
+ */
+final class Search {
+  /** Candidates per chunk of the random search, at most. */
+  static final int CHUNK = 2_000;
+
+  private Search() {}
+
+  /**
+   * What a search scored: its Pareto front, the candidates within capacity and over it, and whether
+   * it listed the whole space.
+   */
+  record Result(Front front, long valid, long invalid, boolean exhaustive) {}
+
+  /** A way to run {@code n} independent tasks and get their results in task order. */
+  interface Workers {
+    <T> List<T> map(int n, IntFunction<T> task);
+  }
+
+  /**
+   * Searches the space {@code spaces} makes from {@code seeds} (members of it) under {@code
+   * options}; each thread gets its own space and evaluator (they hold scratch arrays).
+   */
+  static Result run(
+      Supplier<Space> spaces,
+      Supplier<Evaluator> evaluators,
+      List<Candidate> seeds,
+      MapperOptions options,
+      Workers workers) {
+    ThreadLocal<Evaluator> local = ThreadLocal.withInitial(evaluators);
+    ThreadLocal<Space> localSpace = ThreadLocal.withInitial(spaces);
+    Enumeration all = new Enumeration(spaces.get(), options.budget());
+    if (all.count(options.budget()) <= options.budget()) {
+      List<Result> parts =
+          workers.map(
+              all.tasks(),
+              t -> {
+                Front f = new Front();
+                long[] vi = new long[2];
+                all.run(t, local.get(), f, vi);
+                return new Result(f, vi[0], vi[1], true);
+              });
+      return merge(parts, true);
+    }
+    int chunks = Math.max(seeds.size(), (options.budget() + CHUNK - 1) / CHUNK);
+    int perChunk = Math.max(1, options.budget() / chunks);
+    List<Result> parts =
+        workers.map(
+            chunks,
+            i ->
+                climb(
+                    localSpace.get(),
+                    local.get(),
+                    i < seeds.size() ? seeds.get(i) : null,
+                    new Random(mix(options.seed(), i)),
+                    perChunk,
+                    options));
+    return merge(parts, false);
+  }
+
+  private static long mix(long seed, int chunk) {
+    long z = seed * 0x9E3779B97F4A7C15L + (chunk + 1) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 30)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private static Result merge(List<Result> parts, boolean exhaustive) {
+    Front front = new Front();
+    long valid = 0;
+    long invalid = 0;
+    for (Result r : parts) {
+      front.addAll(r.front());
+      valid += r.valid();
+      invalid += r.invalid();
+    }
+    return new Result(front, valid, invalid, exhaustive);
+  }
+
+  /** One chunk: a start point (the seed if it fits, else a random member) and a climb. */
+  private static Result climb(
+      Space space, Evaluator ev, Candidate seed, Random rnd, int budget, MapperOptions o) {
+    Objective objective = o.objective();
+    Front front = new Front();
+    long valid = 0;
+    long invalid = 0;
+    Candidate cur = new Candidate(space.levels);
+    Candidate next = new Candidate(space.levels);
+    boolean started = false;
+    if (seed != null) {
+      cur.copyFrom(seed);
+      started = ev.evaluate(cur);
+      if (started) {
+        valid++;
+      } else {
+        invalid++;
+      }
+    }
+    if (!started) {
+      if (!space.sample(rnd, cur, ev) || !ev.evaluate(cur)) {
+        return new Result(front, valid, invalid + 1, false);
+      }
+      valid++;
+    }
+    double curE = ev.energy();
+    long curC = ev.cycles();
+    front.offer(curE, curC, cur);
+    int fails = 0;
+    long scored = valid + invalid;
+    while (scored < budget && fails < o.patience()) {
+      next.copyFrom(cur);
+      if (!space.mutate(rnd, next)) {
+        fails++;
+        continue;
+      }
+      if (rnd.nextInt(4) == 0) {
+        space.mutate(rnd, next);
+      }
+      scored++;
+      if (!ev.evaluate(next)) {
+        invalid++;
+        fails++;
+        continue;
+      }
+      valid++;
+      double e = ev.energy();
+      long c = ev.cycles();
+      front.offer(e, c, next);
+      boolean improved = objective.better(e, c, curE, curC);
+      if (improved || !objective.better(curE, curC, e, c)) {
+        Candidate t = cur;
+        cur = next;
+        next = t;
+        curE = e;
+        curC = c;
+      }
+      fails = improved ? 0 : fails + 1;
+    }
+    return new Result(front, valid, invalid, false);
+  }
+
+  /** Runs tasks one after another on the calling thread. */
+  static Workers sequential() {
+    return new Workers() {
+      @Override
+      public <T> List<T> map(int n, IntFunction<T> task) {
+        List<T> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          out.add(task.apply(i));
+        }
+        return out;
+      }
+    };
+  }
+}
