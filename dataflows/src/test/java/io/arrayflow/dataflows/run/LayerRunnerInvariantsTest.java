@@ -445,8 +445,7 @@ class LayerRunnerInvariantsTest {
 
     assertTrue(run.mapped(), () -> String.join("; ", run.reasons()));
     assertTrue(
-        run.mapping()
-            .contains("{level: rf, order: [G, M, C, R, S, N, P, Q], keep: [weights, outputs]}"),
+        run.mapping().matches(".*\\{level: rf, [^}]*keep: \\[weights, outputs\\]\\}.*"),
         run.mapping());
     assertTrue(runner.verify(op, Dataflow.WS, 1, "").pass());
   }
