@@ -1,6 +1,7 @@
 package io.arrayflow.cli;
 
 import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.dataflows.mapper.MapperOptions;
 import io.arrayflow.dataflows.run.LayerRun;
 import io.arrayflow.dataflows.run.LayerRunner;
 import io.arrayflow.reports.results.ResultTables;
@@ -46,6 +47,14 @@ final class CompareCommand implements Callable<Integer> {
       description = "analytical, event or cycle (default ${DEFAULT-VALUE}).")
   String fidelity;
 
+  @Option(
+      names = "--objective",
+      defaultValue = "edp",
+      description =
+          "What the mapper minimises per layer on a multicast NoC: energy, cycles or edp"
+              + " (default ${DEFAULT-VALUE}).")
+  String objective;
+
   @Mixin FormatOption format;
 
   @Option(
@@ -62,7 +71,9 @@ final class CompareCommand implements Callable<Integer> {
     ArchSpec arch = target.arch();
     Workload w = target.workload();
     List<Layer> layers = target.layers(w);
-    LayerRunner runner = new LayerRunner(arch, target.table(arch));
+    LayerRunner runner =
+        new LayerRunner(
+            arch, target.table(arch), MapperOptions.of(RunCommand.objective(objective)));
     List<LayerRun> runs = new ArrayList<>();
     List<LayerResult> totals = new ArrayList<>();
     List<String> failed = new ArrayList<>();

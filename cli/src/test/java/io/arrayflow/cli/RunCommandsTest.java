@@ -136,7 +136,7 @@ class RunCommandsTest {
     assertTrue(csv.startsWith("arch,workload,layer,dataflow,fidelity,macs,"), csv);
     assertEquals(7, csv.lines().count(), csv); // header, 5 layers, TOTAL
     assertTrue(Files.readString(out.resolve("results.json")).startsWith("[\n  {\n"));
-    assertTrue(Files.readString(out.resolve("mappings.txt")).contains("os c1: mapping:"));
+    assertTrue(Files.readString(out.resolve("mappings.txt")).contains("os c1: mapper: edp "));
   }
 
   @Test
@@ -254,6 +254,36 @@ class RunCommandsTest {
     assertBadInput(
         MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--fidelity", "exact"),
         "error: --fidelity: unknown fidelity 'exact'; expected analytical, event or cycle");
+  }
+
+  @Test
+  void rejectsAnUnknownObjective() {
+    assertBadInput(
+        MainTest.run("compare", "--arch", "eyeriss", "--workload", TINY, "--objective", "speed"),
+        "error: --objective: unknown objective 'speed'; expected energy, cycles or edp");
+  }
+
+  @Test
+  void theMapperMinimisesTheObjectiveAskedFor(@TempDir Path dir) throws IOException {
+    Outcome o =
+        MainTest.run(
+            "run",
+            "--arch",
+            "eyeriss",
+            "--workload",
+            TINY,
+            "--dataflow",
+            "ws",
+            "--layer",
+            "c1",
+            "--objective",
+            "cycles",
+            "--out",
+            "" + dir);
+    assertEquals(0, o.code(), o.err());
+    assertTrue(
+        Files.readString(dir.resolve("mappings.txt")).startsWith("ws c1: mapper: cycles "),
+        Files.readString(dir.resolve("mappings.txt")));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.arrayflow.dataflows.mapper;
 
+import io.arrayflow.dataflows.multicast.MulticastExecutor;
+import io.arrayflow.sim.spec.ArchSpec;
 import java.util.Arrays;
 import java.util.function.ToLongFunction;
 
@@ -10,7 +12,7 @@ import java.util.function.ToLongFunction;
  * last write-backs. Open addressing over primitive arrays; when it is full it starts over.
  */
 final class DramTermCache {
-  private static final int SLOTS = 1 << 12;
+  private static final int SLOTS = 1 << 10;
   private static final int MAX_USED = SLOTS / 2;
 
   private final ToLongFunction<long[]> term;
@@ -23,6 +25,16 @@ final class DramTermCache {
   /** A cache in front of {@code term}, which must not keep or change its argument. */
   DramTermCache(ToLongFunction<long[]> term) {
     this.term = term;
+  }
+
+  /** The time {@code words} per operand take on an idle memory of {@code arch}: the fill term. */
+  static DramTermCache fill(ArchSpec arch) {
+    return new DramTermCache(w -> MulticastExecutor.fillCycles(arch, w));
+  }
+
+  /** The fewest cycles {@code words} per operand can take on {@code arch}: the drain term. */
+  static DramTermCache least(ArchSpec arch) {
+    return new DramTermCache(w -> MulticastExecutor.drainCycles(arch, w));
   }
 
   /**

@@ -195,9 +195,12 @@ final class Enumeration {
   /** Every order of level {@code lv} and the levels outside it, then scores the candidate. */
   private void orders(Candidate c, int lv, Evaluator ev, Front front, long[] acc) {
     if (lv == s.levels) {
-      if (ev.evaluate(c)) {
+      if (ev.bound(c)) {
         acc[0]++;
-        front.offer(ev.energy(), ev.cycles(), c);
+        if (!front.covers(ev.energy(), ev.cycles())) {
+          ev.finish();
+          front.offer(ev.energy(), ev.cycles(), c);
+        }
       } else {
         acc[1]++;
       }

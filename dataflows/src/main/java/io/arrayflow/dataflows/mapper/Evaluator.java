@@ -104,7 +104,7 @@ final class Evaluator {
   private final double peakBytesPerCycle;
   private final EnergyCost.Rates rates;
   private final DramTermCache fill;
-  private final DramTermCache drain;
+  private final DramTermCache least;
 
   // The flattened nest of the candidate being scored, outermost loop first.
   private int loops;
@@ -157,6 +157,9 @@ final class Evaluator {
   private final long[] energyCounts = new long[EnergyCost.SLOTS];
   private final double[] energyParts = new double[6];
 
+  private long pathWithoutDram;
+  private long drainTerm;
+  private long dramBound;
   private long cycles;
   private double energy;
 
@@ -165,11 +168,26 @@ final class Evaluator {
    * table}.
    */
   Evaluator(OpSpec spec, ArchSpec arch, Hierarchy h, EnergyModel table) {
-    this(spec, arch, h, EnergyCost.rates(arch, table));
+    this(
+        spec,
+        arch,
+        h,
+        EnergyCost.rates(arch, table),
+        DramTermCache.fill(arch),
+        DramTermCache.least(arch));
   }
 
-  /** As above, with the energy rates already looked up. */
-  Evaluator(OpSpec spec, ArchSpec arch, Hierarchy h, EnergyCost.Rates rates) {
+  /**
+   * As above, with the energy rates looked up and the DRAM terms' caches ({@link
+   * DramTermCache#fill}, {@link DramTermCache#least} of {@code arch}) owned by the caller's thread.
+   */
+  Evaluator(
+      OpSpec spec,
+      ArchSpec arch,
+      Hierarchy h,
+      EnergyCost.Rates rates,
+      DramTermCache fill,
+      DramTermCache least) {
     this.levels = h.size();
     this.peLevels = h.peLevels();
     this.dram = h.outermost();
@@ -220,8 +238,8 @@ final class Evaluator {
     macDrain = arch.pe().mac().pipelined() ? arch.pe().mac().latencyCycles() - 1 : 0;
     peakBytesPerCycle = arch.dram().peakBytesPerCoreCycle(arch.clockMhz());
     this.rates = rates;
-    fill = new DramTermCache(w -> MulticastExecutor.fillCycles(arch, w));
-    drain = new DramTermCache(w -> MulticastExecutor.drainCycles(arch, w));
+    this.fill = fill;
+    this.least = least;
     int maxLoops = levels * DIMS + 2 * DIMS;
     ldim = new int[maxLoops];
     lf = new int[maxLoops];
@@ -263,21 +281,53 @@ final class Evaluator {
    * with {@link #cycles()} and {@link #energy()} set.
    */
   boolean evaluate(Candidate c) {
+    if (!bound(c)) {
+      return false;
+    }
+    finish();
+    return true;
+  }
+
+  /**
+   * Scores {@code c} with the fewest cycles its first DRAM reads can take in place of the time they
+   * take on an idle memory, which a timing DRAM answers only by replaying every burst: {@link
+   * #cycles()} and {@link #energy()} are then lower bounds (energy grows with cycles only through
+   * leakage), enough to reject a candidate that cannot win; {@link #finish()} makes them exact.
+   * False when a tile overflows.
+   */
+  boolean bound(Candidate c) {
     build(c);
     if (!extentsFit()) {
       return false;
     }
     count();
     time();
-    rates.parts(fillEnergyCounts(), cycles, energyParts);
-    energy =
-        energyParts[0]
-            + energyParts[1]
-            + energyParts[2]
-            + energyParts[3]
-            + energyParts[4]
-            + energyParts[5];
+    drainTerm = least.cycles(writes);
+    cycles = Math.max(least.cycles(reads) + pathWithoutDram + drainTerm, dramBound);
+    energy = energyAt(cycles);
     return true;
+  }
+
+  /**
+   * Replaces the last {@link #bound}'s least fill by the exact one: cycles and energy are exact.
+   */
+  void finish() {
+    long path = fill.cycles(reads) + pathWithoutDram + drainTerm;
+    long exact = Math.max(path, dramBound);
+    if (exact != cycles) {
+      cycles = exact;
+      energy = energyAt(exact);
+    }
+  }
+
+  private double energyAt(long atCycles) {
+    rates.parts(energyCounts, atCycles, energyParts);
+    return energyParts[0]
+        + energyParts[1]
+        + energyParts[2]
+        + energyParts[3]
+        + energyParts[4]
+        + energyParts[5];
   }
 
   /** Whether every kept tile of {@code c} fits its level, as MappingCheck judges capacity. */
@@ -809,20 +859,15 @@ final class Evaluator {
       reads[O] = 0;
       writes[O] = glbTile(O);
     }
-    long path =
-        fill.cycles(reads)
-            + compute
-            + ceilDiv(drainWords, wordsPerCycle[O])
-            + macDrain
-            + drain.cycles(writes);
+    pathWithoutDram = compute + ceilDiv(drainWords, wordsPerCycle[O]) + macDrain;
     double dramBytes = 0;
     for (int r = 0; r < ROLES; r++) {
       int at = (dram * ROLES + r) * 3;
       long words = counts[at + READ] + counts[at + FILL] + counts[at + UPDATE];
       dramBytes += Math.ceil(words * (double) bits[r] / 8);
     }
-    long dramBound = (long) Math.ceil(dramBytes / peakBytesPerCycle);
-    cycles = Math.max(path, dramBound);
+    dramBound = (long) Math.ceil(dramBytes / peakBytesPerCycle);
+    fillEnergyCounts();
   }
 
   /** The GLB tile of role {@code r}, 0 when there is no GLB or it does not keep the operand. */
@@ -844,7 +889,7 @@ final class Evaluator {
   }
 
   /** The counts in {@link EnergyCost}'s slots: RF summed over PE-local levels, GLB, DRAM, NoC. */
-  private long[] fillEnergyCounts() {
+  private void fillEnergyCounts() {
     long[] e = energyCounts;
     Arrays.fill(e, 0);
     for (int lv = 0; lv < levels; lv++) {
@@ -864,6 +909,5 @@ final class Evaluator {
     }
     e[EnergyCost.REDUCTIONS] = reductions[O];
     e[EnergyCost.MACS] = macs;
-    return e;
   }
 }

@@ -34,6 +34,16 @@ final class Front {
     return points[i];
   }
 
+  /** Whether some point is at least as good as ({@code e}, {@code c}) in both. */
+  boolean covers(double e, long c) {
+    for (int i = 0; i < size && energy[i] <= e; i++) {
+      if (cycles[i] <= c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Adds ({@code e}, {@code c}) with a copy of {@code cand} unless a point is at least as good. */
   boolean offer(double e, long c, Candidate cand) {
     int at = 0;

@@ -42,6 +42,8 @@ public final class Mapper {
   private final MapperOptions options;
   private final Map<Key, Choice> cache = new HashMap<>();
   private ForkJoinPool pool;
+  private final ThreadLocal<DramTermCache> fills;
+  private final ThreadLocal<DramTermCache> leasts;
 
   private record Key(OpSpec shape, Dataflow dataflow) {}
 
@@ -62,6 +64,8 @@ public final class Mapper {
     this.hierarchy = h;
     this.rates = EnergyCost.rates(arch, table);
     this.options = options;
+    this.fills = ThreadLocal.withInitial(() -> DramTermCache.fill(arch));
+    this.leasts = ThreadLocal.withInitial(() -> DramTermCache.least(arch));
   }
 
   /** The options searched with. */
@@ -210,7 +214,7 @@ public final class Mapper {
     seeds.add(smallest);
     return Search.run(
         () -> new Space(spec, hierarchy, family),
-        () -> new Evaluator(spec, arch, hierarchy, rates),
+        () -> new Evaluator(spec, arch, hierarchy, rates, fills.get(), leasts.get()),
         seeds,
         options.withBudget(Math.max(1, budget)),
         workers());
@@ -229,9 +233,11 @@ public final class Mapper {
             + spec.name()
             + " fits: even the smallest tiles overflow (every factor at "
             + hierarchy.level(hierarchy.outermost()).name()
-            + ", every level below bypassed but the "
-            + family.stationary().key()
-            + "' register file)");
+            + ", every level below it bypassed"
+            + (space.stationaryInPe
+                ? " but one register file holding the " + family.stationary().key()
+                : "")
+            + ")");
     out.addAll(MappingCheck.check(spec, hierarchy, smallest.toMapping(hierarchy)).reasons());
     return out;
   }

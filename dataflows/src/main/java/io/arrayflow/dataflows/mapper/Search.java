@@ -19,7 +19,16 @@ import java.util.function.Supplier;
  */
 final class Search {
   /** Candidates per chunk of the random search, at most. */
-  static final int CHUNK = 2_000;
+  static final int CHUNK = Integer.getInteger("t.chunk", 2_000);
+
+  /** Chunks per wave: a wave's climbs start from kicks of the best so far (one from a sample). */
+  static final int WAVE = Integer.getInteger("t.wave", 4);
+
+  /** Waves in a row without a better best that end the search before its budget. */
+  static final int IDLE_WAVES = Integer.getInteger("t.idle", 2);
+
+  /** Random moves that kick the best so far into a new start. */
+  static final int KICK = Integer.getInteger("t.kick", 4);
 
   private Search() {}
 
@@ -46,8 +55,12 @@ final class Search {
       Workers workers) {
     ThreadLocal<Evaluator> local = ThreadLocal.withInitial(evaluators);
     ThreadLocal<Space> localSpace = ThreadLocal.withInitial(spaces);
-    Enumeration all = new Enumeration(spaces.get(), options.budget());
-    if (all.count(options.budget()) <= options.budget()) {
+    Space space = spaces.get();
+    Enumeration all =
+        space.atLeastMembers() <= options.budget()
+            ? new Enumeration(space, options.budget())
+            : null;
+    if (all != null && all.count(options.budget()) <= options.budget()) {
       List<Result> parts =
           workers.map(
               all.tasks(),
@@ -61,18 +74,45 @@ final class Search {
     }
     int chunks = Math.max(seeds.size(), (options.budget() + CHUNK - 1) / CHUNK);
     int perChunk = Math.max(1, options.budget() / chunks);
-    List<Result> parts =
-        workers.map(
-            chunks,
-            i ->
-                climb(
+    Objective objective = options.objective();
+    Front front = new Front();
+    long valid = 0;
+    long invalid = 0;
+    int idle = 0;
+    for (int from = 0; from < chunks && idle < IDLE_WAVES; from += WAVE) {
+      int first = from;
+      int best = front.best(objective);
+      Candidate kick = best < 0 ? null : front.point(best).copy();
+      List<Result> wave =
+          workers.map(
+              Math.min(WAVE, chunks - from),
+              j -> {
+                int i = first + j;
+                Candidate seed = i < seeds.size() ? seeds.get(i) : null;
+                return climb(
                     localSpace.get(),
                     local.get(),
-                    i < seeds.size() ? seeds.get(i) : null,
+                    seed,
+                    j < WAVE - 1 ? kick : null,
                     new Random(mix(options.seed(), i)),
                     perChunk,
-                    options));
-    return merge(parts, false);
+                    options);
+              });
+      double before =
+          best < 0
+              ? Double.POSITIVE_INFINITY
+              : objective.score(front.energy(best), front.cycles(best));
+      for (Result r : wave) {
+        front.addAll(r.front());
+        valid += r.valid();
+        invalid += r.invalid();
+      }
+      int after = front.best(objective);
+      boolean improved =
+          after >= 0 && objective.score(front.energy(after), front.cycles(after)) < before;
+      idle = improved ? 0 : idle + 1;
+    }
+    return new Result(front, valid, invalid, false);
   }
 
   private static long mix(long seed, int chunk) {
@@ -93,9 +133,18 @@ final class Search {
     return new Result(front, valid, invalid, exhaustive);
   }
 
-  /** One chunk: a start point (the seed if it fits, else a random member) and a climb. */
+  /**
+   * One chunk: a start point (the seed if it fits, else a kick of the best so far, else a random
+   * member) and a climb.
+   */
   private static Result climb(
-      Space space, Evaluator ev, Candidate seed, Random rnd, int budget, MapperOptions o) {
+      Space space,
+      Evaluator ev,
+      Candidate seed,
+      Candidate kick,
+      Random rnd,
+      int budget,
+      MapperOptions o) {
     Objective objective = o.objective();
     Front front = new Front();
     long valid = 0;
@@ -103,8 +152,13 @@ final class Search {
     Candidate cur = new Candidate(space.levels);
     Candidate next = new Candidate(space.levels);
     boolean started = false;
-    if (seed != null) {
-      cur.copyFrom(seed);
+    if (seed != null || kick != null) {
+      cur.copyFrom(seed != null ? seed : kick);
+      if (seed == null) {
+        for (int m = 1 + rnd.nextInt(KICK); m > 0; m--) {
+          space.mutate(rnd, cur);
+        }
+      }
       started = ev.evaluate(cur);
       if (started) {
         valid++;
@@ -133,12 +187,19 @@ final class Search {
         space.mutate(rnd, next);
       }
       scored++;
-      if (!ev.evaluate(next)) {
+      if (!ev.bound(next)) {
         invalid++;
         fails++;
         continue;
       }
       valid++;
+      if (objective.better(curE, curC, ev.energy(), ev.cycles())
+          && front.covers(ev.energy(), ev.cycles())) {
+        // Even its lower bound loses to the current point and is no new trade-off.
+        fails++;
+        continue;
+      }
+      ev.finish();
       double e = ev.energy();
       long c = ev.cycles();
       front.offer(e, c, next);

@@ -100,6 +100,32 @@ final class Space {
     return java.util.Arrays.copyOf(out, k);
   }
 
+  /**
+   * A lower bound on the members, cheap to compute: the ways to spread every dimension's prime
+   * factors over the levels with nothing spatial (one loop order each), saturating at {@code
+   * Long.MAX_VALUE}. A space above the budget by this bound is not listed.
+   */
+  long atLeastMembers() {
+    double ways = 1;
+    for (int d = 0; d < DIMS; d++) {
+      int n = size[d];
+      for (int p : primes[d]) {
+        int e = 0;
+        while (n % p == 0) {
+          n /= p;
+          e++;
+        }
+        // Ordered ways to split p^e over the levels: C(e + levels - 1, levels - 1).
+        double c = 1;
+        for (int i = 1; i < levels; i++) {
+          c = c * (e + i) / i;
+        }
+        ways *= c;
+      }
+    }
+    return ways >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.round(ways);
+  }
+
   /** The keep mask every level takes when nothing is bypassed. */
   void keepAll(Candidate c) {
     System.arraycopy(canKeep, 0, c.keep, 0, levels);
