@@ -100,23 +100,23 @@ public final class LayerPlan {
     Execution e =
         combine(
             p -> {
-              if (p.slice() == null) {
-                ValueRun<IntTensor> r =
-                    MulticastExecutor.cycle(p.spec(), arch, h, p.mapping(), weights, inputs);
-                System.arraycopy(r.output().data(), 0, out, 0, out.length);
-                return r.execution();
-              }
               ValueRun<IntTensor> r =
                   MulticastExecutor.cycle(
                       p.spec(),
                       arch,
                       h,
                       p.mapping(),
-                      IntTensor.of(
-                          gather(weights.data(), p.slice().weightsMap(spec)), weightsShape(p)),
-                      IntTensor.of(
-                          gather(inputs.data(), p.slice().inputsMap(spec)), inputsShape(p)));
-              scatter(r.output().data(), p.slice().outputsMap(spec), out);
+                      p.slice() == null
+                          ? weights
+                          : IntTensor.of(gather(weights.data(), weightsMap(p)), weightsShape(p)),
+                      p.slice() == null
+                          ? inputs
+                          : IntTensor.of(gather(inputs.data(), inputsMap(p)), inputsShape(p)));
+              int[] part = r.output().data();
+              int[] map = outputsMap(p, part.length);
+              for (int i = 0; i < map.length; i++) {
+                out[map[i]] = part[i];
+              }
               return r.execution();
             });
     return new ValueRun<>(e, IntTensor.of(out, outputsShape(spec)));
@@ -129,30 +129,46 @@ public final class LayerPlan {
     Execution e =
         combine(
             p -> {
-              if (p.slice() == null) {
-                ValueRun<FloatTensor> r =
-                    MulticastExecutor.cycle(p.spec(), arch, h, p.mapping(), weights, inputs);
-                System.arraycopy(r.output().data(), 0, out, 0, out.length);
-                return r.execution();
-              }
               ValueRun<FloatTensor> r =
                   MulticastExecutor.cycle(
                       p.spec(),
                       arch,
                       h,
                       p.mapping(),
-                      FloatTensor.of(
-                          gather(weights.data(), p.slice().weightsMap(spec)), weightsShape(p)),
-                      FloatTensor.of(
-                          gather(inputs.data(), p.slice().inputsMap(spec)), inputsShape(p)));
-              int[] map = p.slice().outputsMap(spec);
+                      p.slice() == null
+                          ? weights
+                          : FloatTensor.of(gather(weights.data(), weightsMap(p)), weightsShape(p)),
+                      p.slice() == null
+                          ? inputs
+                          : FloatTensor.of(gather(inputs.data(), inputsMap(p)), inputsShape(p)));
               float[] part = r.output().data();
+              int[] map = outputsMap(p, part.length);
               for (int i = 0; i < map.length; i++) {
                 out[map[i]] = part[i];
               }
               return r.execution();
             });
     return new ValueRun<>(e, FloatTensor.of(out, outputsShape(spec)));
+  }
+
+  private int[] weightsMap(Part p) {
+    return p.slice().weightsMap(spec);
+  }
+
+  private int[] inputsMap(Part p) {
+    return p.slice().inputsMap(spec);
+  }
+
+  /** Where each of a part's {@code n} outputs goes in the layer's (the identity for the whole). */
+  private int[] outputsMap(Part p, int n) {
+    if (p.slice() != null) {
+      return p.slice().outputsMap(spec);
+    }
+    int[] identity = new int[n];
+    for (int i = 0; i < n; i++) {
+      identity[i] = i;
+    }
+    return identity;
   }
 
   private static int[] weightsShape(Part p) {
@@ -169,6 +185,7 @@ public final class LayerPlan {
     return new int[] {s.n(), s.g() * s.m(), s.p(), s.q()};
   }
 
+  /** The values of {@code src} at {@code map}'s indices; zero where the index is -1 (padding). */
   private static int[] gather(int[] src, int[] map) {
     int[] out = new int[map.length];
     for (int i = 0; i < map.length; i++) {
@@ -183,12 +200,6 @@ public final class LayerPlan {
       out[i] = map[i] < 0 ? 0 : src[map[i]];
     }
     return out;
-  }
-
-  private static void scatter(int[] part, int[] map, int[] out) {
-    for (int i = 0; i < map.length; i++) {
-      out[map[i]] = part[i];
-    }
   }
 
   /**

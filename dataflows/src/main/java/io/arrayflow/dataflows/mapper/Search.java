@@ -27,6 +27,8 @@ final class Search {
   /** Waves in a row without a better best that end the search before its budget. */
   static final int IDLE_WAVES = Integer.getInteger("t.idle", 2);
 
+  static final double TEMPERATURE = Double.parseDouble(System.getProperty("t.temp", "0"));
+
   /** Random moves that kick the best so far into a new start. */
   static final int KICK = Integer.getInteger("t.kick", 4);
 
@@ -174,6 +176,7 @@ final class Search {
     }
     double curE = ev.energy();
     long curC = ev.cycles();
+    double bestScore = objective.score(curE, curC);
     front.offer(curE, curC, cur);
     int fails = 0;
     long scored = valid + invalid;
@@ -186,6 +189,10 @@ final class Search {
       if (rnd.nextInt(4) == 0) {
         space.mutate(rnd, next);
       }
+      // Annealing: a neighbour up to `limit` is accepted; the limit shrinks to the current score.
+      double temperature = TEMPERATURE * (1 - (double) scored / budget);
+      double limit =
+          objective.score(curE, curC) * Math.exp(-temperature * Math.log(1 - rnd.nextDouble()));
       scored++;
       if (!ev.bound(next)) {
         invalid++;
@@ -193,9 +200,12 @@ final class Search {
         continue;
       }
       valid++;
-      if (objective.better(curE, curC, ev.energy(), ev.cycles())
-          && front.covers(ev.energy(), ev.cycles())) {
-        // Even its lower bound loses to the current point and is no new trade-off.
+      boolean hopeless =
+          temperature > 0
+              ? objective.score(ev.energy(), ev.cycles()) > limit
+              : objective.better(curE, curC, ev.energy(), ev.cycles());
+      if (hopeless && front.covers(ev.energy(), ev.cycles())) {
+        // Even its lower bound would be rejected, and it is no new trade-off.
         fails++;
         continue;
       }
@@ -203,15 +213,21 @@ final class Search {
       double e = ev.energy();
       long c = ev.cycles();
       front.offer(e, c, next);
-      boolean improved = objective.better(e, c, curE, curC);
-      if (improved || !objective.better(curE, curC, e, c)) {
+      double score = objective.score(e, c);
+      boolean accept = temperature > 0 ? score <= limit : !objective.better(curE, curC, e, c);
+      if (accept) {
         Candidate t = cur;
         cur = next;
         next = t;
         curE = e;
         curC = c;
       }
-      fails = improved ? 0 : fails + 1;
+      if (score < bestScore) {
+        bestScore = score;
+        fails = 0;
+      } else {
+        fails++;
+      }
     }
     return new Result(front, valid, invalid, false);
   }
