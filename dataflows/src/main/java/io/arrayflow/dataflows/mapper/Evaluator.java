@@ -548,7 +548,11 @@ final class Evaluator {
     long w2 = 0;
     long w3 = 0;
     long w4 = 0;
-    boolean moved = false;
+    // A loop over a dimension that does not index the operand moves the tile only by the wraps
+    // inside it, which change only at loops that do: its delta is the previous such loop's.
+    boolean same = true;
+    long d = 0;
+    long sameNew = 0;
     for (int k = start[level] - 1; k >= 0; k--) {
       if (lsp[k]) {
         continue;
@@ -556,8 +560,7 @@ final class Evaluator {
       int dk = ldim[k];
       int i = dataOf[dk];
       long step = i >= 0 ? stride[k] * cf[dk] : 0;
-      long d = 0;
-      if (i >= 0 || moved) {
+      if (i >= 0 || !same) {
         long d0 = i == 0 ? w0 + step : w0;
         long d1 = i == 1 ? w1 + step : w1;
         long d2 = i == 2 ? w2 + step : w2;
@@ -576,7 +579,7 @@ final class Evaluator {
                     * (d3 < e3 ? e3 - d3 : 0)
                     * (d4 < e4 ? e4 - d4 : 0);
         if (union) {
-          nw[k] =
+          sameNew =
               all
                   - unchanged(r, 0, Math.min(d0, e0))
                       * unchanged(r, 1, Math.min(d1, e1))
@@ -584,8 +587,10 @@ final class Evaluator {
                       * unchanged(r, 3, Math.min(d3, e3))
                       * unchanged(r, 4, Math.min(d4, e4));
         }
-      } else if (union) {
-        nw[k] = 0;
+        same = i < 0;
+      }
+      if (union) {
+        nw[k] = sameNew;
       }
       delta[k] = d;
       total += outer[k] * (lf[k] - 1) * d;
@@ -598,7 +603,6 @@ final class Evaluator {
           case 3 -> w3 -= back;
           default -> w4 -= back;
         }
-        moved = true;
       }
     }
     return total;

@@ -3,9 +3,9 @@ package io.arrayflow.dataflows.mapper;
 /**
  * How the mapper searches (docs/mapping.md, "The mapper"): the {@link Objective}; the budget, at
  * most this many candidates scored per op searched (a space no larger is searched exhaustively);
- * the patience, how many neighbours in a row may fail to improve before a climb stops; the seed of
- * the random sampling; and the worker threads. The result depends on the objective, budget,
- * patience and seed, never on the threads.
+ * the patience, how many candidates in a row may fail to improve a chunk's best before it stops;
+ * the seed of the random sampling; and the worker threads. The result depends on the objective,
+ * budget, patience and seed, never on the threads.
  *
  * @param objective what is minimised
  * @param budget candidates scored per op, at most (>= 1)
@@ -19,7 +19,7 @@ public record MapperOptions(Objective objective, int budget, int patience, long 
   public static final int DEFAULT_BUDGET = 40_000;
 
   /** The default patience. */
-  public static final int DEFAULT_PATIENCE = 400;
+  public static final int DEFAULT_PATIENCE = 1_000;
 
   /** Validates the numbers. */
   public MapperOptions {

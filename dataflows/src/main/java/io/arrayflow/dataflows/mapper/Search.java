@@ -8,29 +8,34 @@ import java.util.function.Supplier;
 
 /**
  * Searches one op's {@link Space} for the {@link Objective}: exhaustively when the space has at
- * most {@code budget} members, otherwise by seeded random restarts with local improvement. The
- * budget is cut into chunks of at most {@link #CHUNK} candidates; chunk {@code i} draws from its
- * own generator seeded by {@code (seed, i)} and starts from the {@code i}-th seed candidate (the
- * family's rule, the smallest member) or from a random member, then climbs: a random neighbour
- * replaces the current point when it is no worse, and the climb ends after {@code patience}
- * neighbours in a row brought no improvement, or at the chunk's budget. Chunks run on any number of
- * threads and their fronts merge in chunk order, so the result depends on the seed and never on the
- * threads.
+ * most {@code budget} members ({@link Enumeration}), otherwise by seeded simulated annealing in
+ * chunks of at most {@link #CHUNK} candidates. Chunk {@code i} draws from its own generator seeded
+ * by {@code (seed, i)}; it starts from the {@code i}-th seed (the family's rule, the smallest
+ * member), a random kick of the best point so far, or a random member, then moves to random
+ * neighbours, accepting one whose score is worse by a factor {@code e^d} with probability {@code
+ * e^(-d/T)} (Metropolis on the score's logarithm), {@code T} falling from {@link #TEMPERATURE} to 0
+ * over the chunk; it ends at its budget or after {@code patience} candidates without a better best.
+ * Chunks run {@link #WAVE} at a time on any number of threads and merge their Pareto fronts in
+ * chunk order, so the result depends on the seed and never on the threads; the search ends at its
+ * budget or after {@link #IDLE_WAVES} waves without a better best. A candidate is first scored with
+ * a lower bound ({@link Evaluator#bound}); the exact score is computed only when it could be
+ * accepted or join the front.
  */
 final class Search {
   /** Candidates per chunk of the random search, at most. */
-  static final int CHUNK = Integer.getInteger("t.chunk", 2_000);
+  static final int CHUNK = 4_000;
 
   /** Chunks per wave: a wave's climbs start from kicks of the best so far (one from a sample). */
-  static final int WAVE = Integer.getInteger("t.wave", 4);
+  static final int WAVE = 4;
 
   /** Waves in a row without a better best that end the search before its budget. */
-  static final int IDLE_WAVES = Integer.getInteger("t.idle", 2);
+  static final int IDLE_WAVES = 2;
 
-  static final double TEMPERATURE = Double.parseDouble(System.getProperty("t.temp", "0"));
+  /** The annealing temperature at a chunk's start, on the score's natural logarithm. */
+  static final double TEMPERATURE = 0.1;
 
   /** Random moves that kick the best so far into a new start. */
-  static final int KICK = Integer.getInteger("t.kick", 4);
+  static final int KICK = 4;
 
   private Search() {}
 
