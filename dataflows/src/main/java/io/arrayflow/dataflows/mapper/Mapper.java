@@ -11,6 +11,7 @@ import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.workloads.spec.Dim;
 import io.arrayflow.workloads.spec.OpSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,14 @@ public final class Mapper {
         c.valid() + c.invalid(),
         c.valid(),
         c.invalid(),
-        c.slices().size() > 1 ? ", split along " + c.slices().get(0).dim() : "");
+        c.slices().size() > 1
+            ? ", split along "
+                + c.slices().get(0).dim()
+                + " into "
+                + c.slices().get(0).length()
+                + " + "
+                + c.slices().get(1).length()
+            : "");
   }
 
   private Choice search(OpSpec spec, Dataflow dataflow) {
@@ -114,23 +122,17 @@ public final class Mapper {
     long valid = whole.valid();
     long invalid = whole.invalid();
     boolean exhaustive = whole.exhaustive();
-    if (whole.front().size() == 0) {
+    Front front = whole.front();
+    if (front.size() == 0) {
       return new Choice(
           List.of(), List.of(), 0, 0, valid, invalid, exhaustive, noFit(spec, family));
     }
     Objective objective = options.objective();
-    Front wf = whole.front();
-    int b = wf.best(objective);
-    Choice best =
-        new Choice(
-            java.util.Arrays.asList((Slice) null),
-            List.of(wf.point(b)),
-            wf.energy(b),
-            wf.cycles(b),
-            0,
-            0,
-            exhaustive,
-            List.of());
+    int b = front.best(objective);
+    List<Slice> slices = Collections.singletonList(null);
+    List<Candidate> points = List.of(front.point(b));
+    double energy = front.energy(b);
+    long cycles = front.cycles(b);
     for (Dim d : SPLIT_DIMS) {
       for (int bulk : bulks(spec.size(d))) {
         Slice first = new Slice(d, 0, bulk);
@@ -146,31 +148,17 @@ public final class Mapper {
           for (int j = 0; j < f2.size(); j++) {
             double e = f1.energy(i) + f2.energy(j);
             long c = f1.cycles(i) + f2.cycles(j);
-            if (objective.better(e, c, best.energy(), best.cycles())) {
-              best =
-                  new Choice(
-                      List.of(first, rest),
-                      List.of(f1.point(i), f2.point(j)),
-                      e,
-                      c,
-                      0,
-                      0,
-                      false,
-                      List.of());
+            if (objective.better(e, c, energy, cycles)) {
+              slices = List.of(first, rest);
+              points = List.of(f1.point(i), f2.point(j));
+              energy = e;
+              cycles = c;
             }
           }
         }
       }
     }
-    return new Choice(
-        best.slices(),
-        best.points(),
-        best.energy(),
-        best.cycles(),
-        valid,
-        invalid,
-        exhaustive,
-        List.of());
+    return new Choice(slices, points, energy, cycles, valid, invalid, exhaustive, List.of());
   }
 
   /**

@@ -34,6 +34,12 @@ final class Search {
   /** The annealing temperature at a chunk's start, on the score's natural logarithm. */
   static final double TEMPERATURE = 0.1;
 
+  /**
+   * A climb keeps on its front the trade-offs scoring at most this factor above its best (a split
+   * layer's parts are combined from their fronts; points further off do not win a sum).
+   */
+  static final double FRONT_SLACK = 2;
+
   /** Random moves that kick the best so far into a new start. */
   static final int KICK = 4;
 
@@ -205,20 +211,21 @@ final class Search {
         continue;
       }
       valid++;
+      double lower = objective.score(ev.energy(), ev.cycles());
       boolean hopeless =
-          temperature > 0
-              ? objective.score(ev.energy(), ev.cycles()) > limit
-              : objective.better(curE, curC, ev.energy(), ev.cycles());
-      if (hopeless && front.covers(ev.energy(), ev.cycles())) {
-        // Even its lower bound would be rejected, and it is no new trade-off.
+          temperature > 0 ? lower > limit : objective.better(curE, curC, ev.energy(), ev.cycles());
+      if (hopeless && (lower > FRONT_SLACK * bestScore || front.covers(ev.energy(), ev.cycles()))) {
+        // Even its lower bound would be rejected, and it is no trade-off worth keeping.
         fails++;
         continue;
       }
       ev.finish();
       double e = ev.energy();
       long c = ev.cycles();
-      front.offer(e, c, next);
       double score = objective.score(e, c);
+      if (score <= FRONT_SLACK * bestScore) {
+        front.offer(e, c, next);
+      }
       boolean accept = temperature > 0 ? score <= limit : !objective.better(curE, curC, e, c);
       if (accept) {
         Candidate t = cur;
