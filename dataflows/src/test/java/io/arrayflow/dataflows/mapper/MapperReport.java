@@ -16,11 +16,19 @@ import java.util.Locale;
 /**
  * Per-layer figures of the mapper against the fixed rules (not a test): for a zoo workload on a
  * built-in multicast arch, each dataflow's layers with the rule's and the mapper's energy, cycles
- * and objective (analytical model), the candidates scored and the mapper's time per layer. Args:
- * workload (alexnet), arch (eyeriss | eyeriss-256 | edge-int8), objective (edp), budget.
+ * and objective (analytical model), the candidates scored and the mapper's time per layer (wall
+ * clock, and CPU time of the whole process: every worker thread). Args: workload (alexnet), arch
+ * (eyeriss | eyeriss-256 | edge-int8), objective (edp), budget.
  */
 public final class MapperReport {
   private MapperReport() {}
+
+  /** CPU time of the whole process (every thread), nanoseconds. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
 
   /** Prints one row per dataflow and layer and a total per dataflow. */
   public static void main(String[] args) {
@@ -52,9 +60,10 @@ public final class MapperReport {
       double[] rule = new double[2];
       double[] mapped = new double[2];
       long totalNanos = 0;
+      long totalCpu = 0;
       System.out.printf(
           Locale.ROOT,
-          "%n%-3s %-22s %11s %11s %11s %11s %8s %9s %s%n",
+          "%n%-3s %-22s %11s %11s %11s %11s %8s %9s %9s %s%n",
           df.key(),
           "layer",
           "rule E",
@@ -63,6 +72,7 @@ public final class MapperReport {
           "mapper cyc",
           "gain",
           "ms",
+          "cpu ms",
           "search");
       for (Layer layer : ModelZoo.named(workload, 1, 128).layers()) {
         OpSpec spec = layer.mac();
@@ -75,9 +85,12 @@ public final class MapperReport {
         double re = ruleFits ? ev.energy() : Double.NaN;
         long rc = ruleFits ? ev.cycles() : 0;
         long t0 = System.nanoTime();
+        long c0 = cpu();
         LayerPlan plan = mapper.map(spec, df);
         long nanos = System.nanoTime() - t0;
+        long cpuNanos = cpu() - c0;
         totalNanos += nanos;
+        totalCpu += cpuNanos;
         double me = 0;
         long mc = 0;
         for (LayerPlan.Part p : plan.parts()) {
@@ -92,7 +105,7 @@ public final class MapperReport {
         mapped[1] += mc;
         System.out.printf(
             Locale.ROOT,
-            "%-3s %-22s %11.4g %11d %11.4g %11d %8.2f %9.1f %s%n",
+            "%-3s %-22s %11.4g %11d %11.4g %11d %8.2f %9.1f %9.1f %s%n",
             "",
             layer.name(),
             re,
@@ -101,11 +114,12 @@ public final class MapperReport {
             mc,
             objective.score(re, rc) / objective.score(me, mc),
             nanos / 1e6,
+            cpuNanos / 1e6,
             plan.summary());
       }
       System.out.printf(
           Locale.ROOT,
-          "%-3s %-22s %11.4g %11d %11.4g %11d %8.2f %9.1f%n",
+          "%-3s %-22s %11.4g %11d %11.4g %11d %8.2f %9.1f %9.1f%n",
           df.key(),
           "TOTAL",
           rule[0],
@@ -113,7 +127,8 @@ public final class MapperReport {
           mapped[0],
           (long) mapped[1],
           objective.score(rule[0], (long) rule[1]) / objective.score(mapped[0], (long) mapped[1]),
-          totalNanos / 1e6);
+          totalNanos / 1e6,
+          totalCpu / 1e6);
     }
   }
 }
