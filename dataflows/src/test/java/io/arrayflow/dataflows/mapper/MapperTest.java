@@ -132,7 +132,7 @@ class MapperTest {
   void findsTheSameMappingsWhateverTheThreadCount() {
     ArchSpec arch = TestArchs.eyeriss();
     Hierarchy h = ArchHierarchy.of(arch);
-    MapperOptions one = MapperOptions.defaults().withBudget(6_000).withThreads(1);
+    MapperOptions one = MapperOptions.defaults().withBudget(4_000).withThreads(1);
     Mapper single = new Mapper(arch, h, table(arch), one);
     Mapper many = new Mapper(arch, h, table(arch), one.withThreads(3));
     for (Layer layer : ModelZoo.named("alexnet", 1, 128).layers()) {
@@ -229,7 +229,7 @@ class MapperTest {
 
   @Test
   void searchesASmallSpaceExhaustivelyAndNoMemberBeatsWhatItFound() {
-    for (long seed = 0; seed < 12; seed++) {
+    for (long seed = 0; seed < 8; seed++) {
       Random rnd = new Random(seed);
       ArchSpec arch = MapperCases.arch(rnd, 2, 2);
       Hierarchy h = ArchHierarchy.of(arch);
@@ -267,7 +267,7 @@ class MapperTest {
    */
   @Test
   void moreHardwareNeverMakesTheResultWorse() {
-    for (long seed = 0; seed < 10; seed++) {
+    for (long seed = 0; seed < 8; seed++) {
       Random rnd = new Random(seed);
       OpSpec spec =
           rnd.nextBoolean()
