@@ -12,8 +12,15 @@ import io.arrayflow.workloads.zoo.Layer;
 import io.arrayflow.workloads.zoo.ModelZoo;
 import java.util.Locale;
 
-/** Mean log10 EDP of the mapper over seeds on a few hard layers (not a test; for tuning). */
+/**
+ * How good the search is for a budget and patience (not a test; how the defaults were chosen): the
+ * mean over seeds 1..n of log10 EDP the mapper finds, averaged over AlexNet's conv layers and
+ * ResNet-18's {@code layer3.0} convolutions on eyeriss under every dataflow, and the spread of the
+ * seeds per layer. Args: budget, patience, seeds.
+ */
 final class SearchTuning {
+  private SearchTuning() {}
+
   public static void main(String[] args) {
     int budget = Integer.parseInt(args[0]);
     int patience = Integer.parseInt(args[1]);
@@ -23,42 +30,44 @@ final class SearchTuning {
     EnergyModel table = EnergyTables.named(arch.energyTable());
     double sum = 0;
     int n = 0;
-    long evals = 0;
-    StringBuilder row = new StringBuilder();
+    StringBuilder rows = new StringBuilder();
     for (String w : new String[] {"alexnet", "resnet18"}) {
       for (Layer layer : ModelZoo.named(w, 1, 128).layers()) {
         OpSpec spec = layer.mac();
-        if (spec == null
-            || !(layer.name().startsWith("conv") || layer.name().contains("layer3.0"))) {
+        if (spec == null || !(layer.name().startsWith("conv") || layer.name().contains("3.0"))) {
           continue;
         }
         for (Dataflow df : Dataflow.values()) {
-          double s = 0;
+          double mean = 0;
+          double lo = Double.POSITIVE_INFINITY;
+          double hi = 0;
           for (int seed = 1; seed <= seeds; seed++) {
             MapperOptions o = new MapperOptions(Objective.EDP, budget, patience, seed, 1);
-            Mapper m = new Mapper(arch, h, table, o);
-            LayerPlan p = m.map(spec, df);
-            double e = 0;
-            long c = 0;
-            for (LayerPlan.Part part : p.parts()) {
-              Evaluator ev = new Evaluator(part.spec(), arch, h, table);
-              ev.evaluate(Candidate.of(part.mapping(), h));
-              e += ev.energy();
-              c += ev.cycles();
-            }
-            s += Math.log10(e * c);
-            String sum0 = p.summary();
-            int at = sum0.indexOf("), ") + 3;
-            evals +=
-                Long.parseLong(
-                    sum0.substring(at, sum0.indexOf(' ', at)).replace("exhaustive,", "").trim());
+            double edp = edp(new Mapper(arch, h, table, o).map(spec, df), arch, h, table);
+            mean += Math.log10(edp) / seeds;
+            lo = Math.min(lo, edp);
+            hi = Math.max(hi, edp);
           }
-          row.append(String.format(Locale.ROOT, " %s/%s %.3f", layer.name(), df.key(), s / seeds));
-          sum += s / seeds;
+          rows.append(
+              String.format(
+                  Locale.ROOT, "%-16s %s  %.4e .. %.4e%n", layer.name(), df.key(), lo, hi));
+          sum += mean;
           n++;
         }
       }
     }
-    System.out.printf(Locale.ROOT, "mean %.4f evals %d%n%s%n", sum / n, evals, row);
+    System.out.printf(Locale.ROOT, "mean log10 EDP %.4f%n%s", sum / n, rows);
+  }
+
+  private static double edp(LayerPlan plan, ArchSpec arch, Hierarchy h, EnergyModel table) {
+    double e = 0;
+    long c = 0;
+    for (LayerPlan.Part p : plan.parts()) {
+      Evaluator ev = new Evaluator(p.spec(), arch, h, table);
+      ev.evaluate(Candidate.of(p.mapping(), h));
+      e += ev.energy();
+      c += ev.cycles();
+    }
+    return e * c;
   }
 }
