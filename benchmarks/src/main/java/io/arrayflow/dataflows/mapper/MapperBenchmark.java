@@ -4,7 +4,11 @@ import io.arrayflow.cli.config.ArchLoader;
 import io.arrayflow.cli.config.YamlFiles;
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.arch.ArchHierarchy;
+import io.arrayflow.dataflows.cost.EnergyCost;
+import io.arrayflow.dataflows.exec.Execution;
 import io.arrayflow.dataflows.mapping.Hierarchy;
+import io.arrayflow.dataflows.mapping.Mapping;
+import io.arrayflow.dataflows.multicast.MulticastExecutor;
 import io.arrayflow.energy.EnergyModel;
 import io.arrayflow.energy.EnergyTables;
 import io.arrayflow.sim.spec.ArchSpec;
@@ -36,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (counts, analytical cycles and energy) and {@code bound} scores it with the DRAM fill at its
  * least, as the search does first; both on a pool of {@value #POOL} random members of the layer's
  * space as the search draws them, so their rate is candidates per second on one core. {@code map}
- * is the whole search of one layer (all threads). It lives in the mapper's package to reach its
+ * is the whole search of one layer (all threads). {@code executor} is what the evaluator replaces,
+ * the analytical executor and the energy model on the same pool: the ratio of the two rates,
+ * measured in one run, is the evaluator's speed-up. It lives in the mapper's package to reach its
  * package-private evaluator: a split package, fine on the class path JMH runs on.
  *
  * <pre>
@@ -65,6 +71,7 @@ public class MapperBenchmark {
 
   private Evaluator evaluator;
   private Candidate[] pool;
+  private Mapping[] mappings;
   private Mapper mapper;
   private ArchSpec spec;
   private Hierarchy hierarchy;
@@ -82,6 +89,10 @@ public class MapperBenchmark {
     df = Dataflow.named(dataflow);
     evaluator = new Evaluator(op, spec, hierarchy, table);
     pool = pool(op, hierarchy, df, evaluator, new Random(1));
+    mappings = new Mapping[POOL];
+    for (int i = 0; i < POOL; i++) {
+      mappings[i] = pool[i].toMapping(hierarchy);
+    }
   }
 
   /** A fresh mapper per iteration, so that its cache of searched layers starts empty. */
@@ -156,6 +167,21 @@ public class MapperBenchmark {
       if (evaluator.bound(c)) {
         sum += evaluator.energy() + evaluator.cycles();
       }
+    }
+    return sum;
+  }
+
+  /**
+   * What the evaluator replaces, for the ratio: the analytical executor and the energy model on the
+   * same pool, one mapping at a time.
+   */
+  @Benchmark
+  @OperationsPerInvocation(POOL)
+  public double executor() {
+    double sum = 0;
+    for (Mapping m : mappings) {
+      Execution e = MulticastExecutor.analytical(op, spec, hierarchy, m);
+      sum += EnergyCost.of(e.stats(), spec, table, e.cycles()).total() + e.cycles();
     }
     return sum;
   }

@@ -20,6 +20,7 @@ class MapperBenchmarkTest {
     assertTrue(b.evaluate() > 0);
     assertEquals(b.evaluate(), b.evaluate());
     assertTrue(b.bound() <= b.evaluate());
+    assertEquals(b.evaluate(), b.executor(), 1e-6 * b.evaluate());
     assertTrue(b.map().found());
   }
 }

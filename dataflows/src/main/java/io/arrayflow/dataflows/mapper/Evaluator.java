@@ -531,8 +531,12 @@ final class Evaluator {
     long total = size;
     long[] nw = newWords[r];
     long all = 0;
+    int spread = 0;
     if (union) {
       offsets(r);
+      for (int i = 0; i < DATA; i++) {
+        spread |= offsetCount[r * DATA + i] > 1 ? 1 << i : 0;
+      }
       unionExt[0] = unionLength(r, 0, e0);
       unionExt[1] = unionLength(r, 1, e1);
       unionExt[2] = unionLength(r, 2, e2);
@@ -571,21 +575,22 @@ final class Evaluator {
         d2 = d2 < 0 ? -d2 : d2;
         d3 = d3 < 0 ? -d3 : d3;
         d4 = d4 < 0 ? -d4 : d4;
-        d =
-            size
-                - (d0 < e0 ? e0 - d0 : 0)
-                    * (d1 < e1 ? e1 - d1 : 0)
-                    * (d2 < e2 ? e2 - d2 : 0)
-                    * (d3 < e3 ? e3 - d3 : 0)
-                    * (d4 < e4 ? e4 - d4 : 0);
+        // What stays of the tile along each data dimension; along one the PEs do not spread,
+        // that is also what stays of their union.
+        long k0 = d0 < e0 ? e0 - d0 : 0;
+        long k1 = d1 < e1 ? e1 - d1 : 0;
+        long k2 = d2 < e2 ? e2 - d2 : 0;
+        long k3 = d3 < e3 ? e3 - d3 : 0;
+        long k4 = d4 < e4 ? e4 - d4 : 0;
+        d = size - k0 * k1 * k2 * k3 * k4;
         if (union) {
           sameNew =
               all
-                  - unchanged(r, 0, Math.min(d0, e0))
-                      * unchanged(r, 1, Math.min(d1, e1))
-                      * unchanged(r, 2, Math.min(d2, e2))
-                      * unchanged(r, 3, Math.min(d3, e3))
-                      * unchanged(r, 4, Math.min(d4, e4));
+                  - ((spread & 1) == 0 ? k0 : unchanged(r, 0, Math.min(d0, e0)))
+                      * ((spread & 2) == 0 ? k1 : unchanged(r, 1, Math.min(d1, e1)))
+                      * ((spread & 4) == 0 ? k2 : unchanged(r, 2, Math.min(d2, e2)))
+                      * ((spread & 8) == 0 ? k3 : unchanged(r, 3, Math.min(d3, e3)))
+                      * ((spread & 16) == 0 ? k4 : unchanged(r, 4, Math.min(d4, e4)));
         }
         same = i < 0;
       }
