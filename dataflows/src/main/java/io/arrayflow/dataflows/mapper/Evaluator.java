@@ -364,7 +364,9 @@ final class Evaluator {
     if (peLevels == 0) {
       addSpatial(c);
     }
-    Arrays.fill(below, 1);
+    for (int d = 0; d < DIMS; d++) {
+      below[d] = 1;
+    }
     for (int l = loops - 1; l >= 0; l--) {
       stride[l] = below[ldim[l]];
       below[ldim[l]] *= lf[l];
@@ -479,9 +481,13 @@ final class Evaluator {
   // ---- access counts (AccessAnalysis) ---------------------------------------------------------
 
   private void count() {
-    Arrays.fill(counts, 0);
-    Arrays.fill(deliveries, 0);
-    Arrays.fill(reductions, 0);
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = 0;
+    }
+    for (int r = 0; r < ROLES; r++) {
+      deliveries[r] = 0;
+      reductions[r] = 0;
+    }
     for (int r = 0; r < ROLES; r++) {
       child[r] = -1;
       crossParent[r] = -1;
@@ -900,7 +906,9 @@ final class Evaluator {
   /** The counts in {@link EnergyCost}'s slots: RF summed over PE-local levels, GLB, DRAM, NoC. */
   private void fillEnergyCounts() {
     long[] e = energyCounts;
-    Arrays.fill(e, 0);
+    for (int i = 0; i < e.length; i++) {
+      e[i] = 0;
+    }
     for (int lv = 0; lv < levels; lv++) {
       int readSlot =
           peLocal[lv]
