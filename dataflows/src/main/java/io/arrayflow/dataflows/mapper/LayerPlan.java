@@ -12,6 +12,7 @@ import io.arrayflow.workloads.tensor.FloatTensor;
 import io.arrayflow.workloads.tensor.IntTensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -98,26 +99,16 @@ public final class LayerPlan {
       ArchSpec arch, Hierarchy h, IntTensor weights, IntTensor inputs) {
     int[] out = new int[(int) spec.outputElements()];
     Execution e =
-        combine(
-            p -> {
-              ValueRun<IntTensor> r =
-                  MulticastExecutor.cycle(
-                      p.spec(),
-                      arch,
-                      h,
-                      p.mapping(),
-                      p.slice() == null
-                          ? weights
-                          : IntTensor.of(gather(weights.data(), weightsMap(p)), weightsShape(p)),
-                      p.slice() == null
-                          ? inputs
-                          : IntTensor.of(gather(inputs.data(), inputsMap(p)), inputsShape(p)));
-              int[] part = r.output().data();
-              int[] map = outputsMap(p, part.length);
+        runParts(
+            weights,
+            inputs,
+            (t, map, shape) -> IntTensor.of(gather(t.data(), map), shape),
+            (p, w, x) -> MulticastExecutor.cycle(p.spec(), arch, h, p.mapping(), w, x),
+            (part, map) -> {
+              int[] values = part.data();
               for (int i = 0; i < map.length; i++) {
-                out[map[i]] = part[i];
+                out[map[i]] = values[i];
               }
-              return r.execution();
             });
     return new ValueRun<>(e, IntTensor.of(out, outputsShape(spec)));
   }
@@ -127,28 +118,47 @@ public final class LayerPlan {
       ArchSpec arch, Hierarchy h, FloatTensor weights, FloatTensor inputs) {
     float[] out = new float[(int) spec.outputElements()];
     Execution e =
-        combine(
-            p -> {
-              ValueRun<FloatTensor> r =
-                  MulticastExecutor.cycle(
-                      p.spec(),
-                      arch,
-                      h,
-                      p.mapping(),
-                      p.slice() == null
-                          ? weights
-                          : FloatTensor.of(gather(weights.data(), weightsMap(p)), weightsShape(p)),
-                      p.slice() == null
-                          ? inputs
-                          : FloatTensor.of(gather(inputs.data(), inputsMap(p)), inputsShape(p)));
-              float[] part = r.output().data();
-              int[] map = outputsMap(p, part.length);
+        runParts(
+            weights,
+            inputs,
+            (t, map, shape) -> FloatTensor.of(gather(t.data(), map), shape),
+            (p, w, x) -> MulticastExecutor.cycle(p.spec(), arch, h, p.mapping(), w, x),
+            (part, map) -> {
+              float[] values = part.data();
               for (int i = 0; i < map.length; i++) {
-                out[map[i]] = part[i];
+                out[map[i]] = values[i];
               }
-              return r.execution();
             });
     return new ValueRun<>(e, FloatTensor.of(out, outputsShape(spec)));
+  }
+
+  /** Takes the values at a map's indices of a tensor into a new tensor of a shape. */
+  private interface Slicer<T> {
+    T slice(T whole, int[] map, int[] shape);
+  }
+
+  /** Runs one part at cycle fidelity on its operands. */
+  private interface PartRun<T> {
+    ValueRun<T> run(Part p, T weights, T inputs);
+  }
+
+  /**
+   * Runs every part on its slices of the operands ({@code weights}, {@code inputs} themselves for
+   * the whole layer) and hands each part's outputs to {@code place} with where they go.
+   */
+  private <T> Execution runParts(
+      T weights, T inputs, Slicer<T> slicer, PartRun<T> run, BiConsumer<T, int[]> place) {
+    return combine(
+        p -> {
+          boolean whole = p.slice() == null;
+          ValueRun<T> r =
+              run.run(
+                  p,
+                  whole ? weights : slicer.slice(weights, weightsMap(p), weightsShape(p)),
+                  whole ? inputs : slicer.slice(inputs, inputsMap(p), inputsShape(p)));
+          place.accept(r.output(), outputsMap(p, (int) p.spec().outputElements()));
+          return r.execution();
+        });
   }
 
   private int[] weightsMap(Part p) {

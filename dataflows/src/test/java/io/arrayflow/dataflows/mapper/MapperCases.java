@@ -1,6 +1,7 @@
 package io.arrayflow.dataflows.mapper;
 
 import io.arrayflow.dataflows.analysis.RandomCases;
+import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.energy.EnergyModel;
 import io.arrayflow.energy.EnergyTables;
 import io.arrayflow.sim.spec.ArchSpec;
@@ -20,6 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Seeded random ops and multicast architectures for the mapper's tests. */
 final class MapperCases {
@@ -102,5 +104,24 @@ final class MapperCases {
 
   static EnergyModel table(ArchSpec arch) {
     return EnergyTables.named(arch.energyTable());
+  }
+
+  /**
+   * A plan's objective as the mapper compares plans: its parts' analytical energy and cycles added
+   * up, each part scored by the evaluator {@code evaluators} makes for its op.
+   */
+  static double score(
+      LayerPlan plan, Hierarchy h, Objective objective, Function<OpSpec, Evaluator> evaluators) {
+    double energy = 0;
+    long cycles = 0;
+    for (LayerPlan.Part p : plan.parts()) {
+      Evaluator ev = evaluators.apply(p.spec());
+      if (!ev.evaluate(Candidate.of(p.mapping(), h))) {
+        throw new IllegalStateException("a plan's mapping overflows: " + p.mapping());
+      }
+      energy += ev.energy();
+      cycles += ev.cycles();
+    }
+    return objective.score(energy, cycles);
   }
 }

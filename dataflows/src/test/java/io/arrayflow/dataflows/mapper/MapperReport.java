@@ -12,6 +12,7 @@ import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.zoo.Layer;
 import io.arrayflow.workloads.zoo.ModelZoo;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Per-layer figures of the mapper against the fixed rules (not a test): for a zoo workload on a
@@ -47,6 +48,7 @@ public final class MapperReport {
     }
     EnergyModel table = EnergyTables.named(arch.energyTable());
     Hierarchy h = ArchHierarchy.of(arch);
+    Function<OpSpec, Evaluator> evaluators = op -> new Evaluator(op, arch, h, table);
     System.out.printf(
         Locale.ROOT,
         "%s on %s, %s, budget %d, %d threads%n",
@@ -91,14 +93,8 @@ public final class MapperReport {
         long cpuNanos = cpu() - c0;
         totalNanos += nanos;
         totalCpu += cpuNanos;
-        double me = 0;
-        long mc = 0;
-        for (LayerPlan.Part p : plan.parts()) {
-          Evaluator pe = new Evaluator(p.spec(), arch, h, table);
-          pe.evaluate(Candidate.of(p.mapping(), h));
-          me += pe.energy();
-          mc += pe.cycles();
-        }
+        double me = MapperCases.score(plan, h, Objective.ENERGY, evaluators);
+        long mc = (long) MapperCases.score(plan, h, Objective.CYCLES, evaluators);
         rule[0] += re;
         rule[1] += rc;
         mapped[0] += me;

@@ -62,20 +62,13 @@ class MapperTest {
 
   /** The plan's objective: its parts' energy and cycles added up, as the mapper compares them. */
   private static double score(LayerPlan plan, ArchSpec arch, Objective objective) {
-    Hierarchy h = ArchHierarchy.of(arch);
     DramTermCache[] dram =
         DRAM.computeIfAbsent(
             arch, a -> new DramTermCache[] {DramTermCache.fill(a), DramTermCache.least(a)});
-    double e = 0;
-    long c = 0;
-    for (LayerPlan.Part p : plan.parts()) {
-      Evaluator ev =
-          new Evaluator(p.spec(), arch, h, EnergyCost.rates(arch, table(arch)), dram[0], dram[1]);
-      assertTrue(ev.evaluate(Candidate.of(p.mapping(), h)));
-      e += ev.energy();
-      c += ev.cycles();
-    }
-    return objective.score(e, c);
+    Hierarchy h = ArchHierarchy.of(arch);
+    EnergyCost.Rates rates = EnergyCost.rates(arch, table(arch));
+    return MapperCases.score(
+        plan, h, objective, op -> new Evaluator(op, arch, h, rates, dram[0], dram[1]));
   }
 
   @Test

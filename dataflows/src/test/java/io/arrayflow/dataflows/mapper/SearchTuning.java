@@ -43,7 +43,12 @@ final class SearchTuning {
           double hi = 0;
           for (int seed = 1; seed <= seeds; seed++) {
             MapperOptions o = new MapperOptions(Objective.EDP, budget, patience, seed, 1);
-            double edp = edp(new Mapper(arch, h, table, o).map(spec, df), arch, h, table);
+            double edp =
+                MapperCases.score(
+                    new Mapper(arch, h, table, o).map(spec, df),
+                    h,
+                    Objective.EDP,
+                    op -> new Evaluator(op, arch, h, table));
             mean += Math.log10(edp) / seeds;
             lo = Math.min(lo, edp);
             hi = Math.max(hi, edp);
@@ -57,17 +62,5 @@ final class SearchTuning {
       }
     }
     System.out.printf(Locale.ROOT, "mean log10 EDP %.4f%n%s", sum / n, rows);
-  }
-
-  private static double edp(LayerPlan plan, ArchSpec arch, Hierarchy h, EnergyModel table) {
-    double e = 0;
-    long c = 0;
-    for (LayerPlan.Part p : plan.parts()) {
-      Evaluator ev = new Evaluator(p.spec(), arch, h, table);
-      ev.evaluate(Candidate.of(p.mapping(), h));
-      e += ev.energy();
-      c += ev.cycles();
-    }
-    return e * c;
   }
 }
