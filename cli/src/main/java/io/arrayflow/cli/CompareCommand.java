@@ -2,6 +2,7 @@ package io.arrayflow.cli;
 
 import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.dataflows.mapper.MapperOptions;
 import io.arrayflow.dataflows.run.LayerRunner;
 import io.arrayflow.reports.chart.ChartData;
 import io.arrayflow.reports.chart.ChartKind;
@@ -53,8 +54,10 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--objective",
-      defaultValue = "energy",
-      description = "What ranks the dataflows: energy, cycles or edp (default ${DEFAULT-VALUE}).")
+      defaultValue = "edp",
+      description =
+          "What the mapper minimises per layer on a multicast NoC and what ranks the dataflows:"
+              + " energy, cycles or edp (default ${DEFAULT-VALUE}).")
   String objective;
 
   @Option(
@@ -96,7 +99,9 @@ final class CompareCommand implements Callable<Integer> {
     Workload w = target.workload();
     List<Layer> layers = target.layers(w);
     Resources.require(arch, layers, dfs, fid);
-    LayerRunner runner = new LayerRunner(arch, target.table(arch));
+    LayerRunner runner =
+        new LayerRunner(
+            arch, target.table(arch), MapperOptions.of(RunCommand.objective(objective)));
     PrintWriter err = spec.commandLine().getErr();
     Runs runs = new Runs(runner, w, layers, dfs, fid, null, target.label(arch), err);
     List<LayerResult> shown = perLayer ? byLayer(runs.rows()) : runs.totals();
@@ -177,8 +182,9 @@ final class CompareCommand implements Callable<Integer> {
         latency.latencyMs());
   }
 
-  /** Parses {@code --objective}. */
+  /** Parses {@code --objective}: the mapper's objective and the ranking, named alike. */
   static Objective objective(String value) {
+    RunCommand.objective(value);
     try {
       return Objective.named(value);
     } catch (IllegalArgumentException e) {

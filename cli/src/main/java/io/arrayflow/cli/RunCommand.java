@@ -3,6 +3,8 @@ package io.arrayflow.cli;
 import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.cli.config.MappingLoader;
 import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.dataflows.mapper.MapperOptions;
+import io.arrayflow.dataflows.mapper.Objective;
 import io.arrayflow.dataflows.mapping.Mapping;
 import io.arrayflow.dataflows.run.LayerRunner;
 import io.arrayflow.reports.manifest.Manifest;
@@ -49,6 +51,14 @@ final class RunCommand implements Callable<Integer> {
       description = "An explicit mapping (YAML, docs/mapping.md) instead of the dataflow's own.")
   Path mapping;
 
+  @Option(
+      names = "--objective",
+      defaultValue = "edp",
+      description =
+          "What the mapper minimises per layer on a multicast NoC: energy, cycles or edp"
+              + " (default ${DEFAULT-VALUE}).")
+  String objective;
+
   @Mixin FormatOption format;
 
   @Option(
@@ -74,7 +84,9 @@ final class RunCommand implements Callable<Integer> {
     List<Layer> layers = target.layers(w);
     Resources.require(arch, layers, dataflows, fid);
     Mapping explicit = mapping == null ? null : MappingLoader.load(mapping);
-    LayerRunner runner = new LayerRunner(arch, target.table(arch));
+    LayerRunner runner =
+        new LayerRunner(
+            arch, target.table(arch), MapperOptions.of(RunCommand.objective(objective)));
     if (explicit != null && runner.systolic()) {
       throw new ConfigException(
           "--mapping: "
@@ -101,6 +113,16 @@ final class RunCommand implements Callable<Integer> {
       ResultOutput.write("--out", outDir, err, dir -> runs.write(dir, manifest, target.options()));
     }
     return runs.reportUnmapped(err);
+  }
+
+  /** Parses {@code --objective}. */
+  static Objective objective(String value) {
+    try {
+      return Objective.named(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "--objective: unknown objective '" + value + "'; expected energy, cycles or edp");
+    }
   }
 
   /** Parses {@code --fidelity}. */

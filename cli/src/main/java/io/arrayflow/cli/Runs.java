@@ -2,7 +2,6 @@ package io.arrayflow.cli;
 
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.mapping.Mapping;
-import io.arrayflow.dataflows.mapspace.MappingChoice;
 import io.arrayflow.dataflows.run.LayerRun;
 import io.arrayflow.dataflows.run.LayerRunner;
 import io.arrayflow.reports.io.OutputDir;
@@ -121,39 +120,52 @@ final class Runs {
     dir.writeString("results.json", ReportFormat.JSON.render(ResultTables.full(rows)));
     List<String> files = new ArrayList<>(List.of("results.csv", "results.json"));
     for (LayerRun r : runs) {
-      Layer layer = layer(r.layer());
-      if (!r.mapped() || !layer.isMac() || runner.systolic()) {
+      if (r.plan() == null) {
         continue;
       }
-      Mapping m = explicit;
-      if (m == null) {
-        MappingChoice choice = r.dataflow().family().choose(layer.mac(), runner.hierarchy());
-        m = choice.mapping();
+      Layer layer = layer(r.layer());
+      String what =
+          String.format(
+              Locale.ROOT,
+              "%s mapping of layer %s of %s on %s (%s)",
+              r.dataflow().key(),
+              r.layer(),
+              workload.name(),
+              runner.arch().name(),
+              LayersCommand.dims(layer.mac()));
+      String chosen = r.plan().summary().isEmpty() ? "given by --mapping" : r.plan().summary();
+      String base = "mappings/" + r.dataflow().key() + "/" + fileName(r.layer());
+      List<Mapping> mappings = r.plan().mappings();
+      List<String> slices = r.plan().slices();
+      for (int i = 0; i < mappings.size(); i++) {
+        List<String> header = new ArrayList<>(List.of(what, "chosen: " + chosen));
+        String file;
+        if (slices.isEmpty()) {
+          file = base + ".yaml";
+          header.add(
+              "rerun: arrayflow run "
+                  + target
+                  + " --layer "
+                  + r.layer()
+                  + " --dataflow "
+                  + r.dataflow().key()
+                  + " --mapping "
+                  + file);
+        } else {
+          file = base + ".part" + (i + 1) + ".yaml";
+          header.add(
+              "part "
+                  + (i + 1)
+                  + " of "
+                  + mappings.size()
+                  + ": the slice "
+                  + slices.get(i)
+                  + " of the layer (docs/mapping.md, \"Splitting a layer\"); --mapping maps a"
+                  + " whole layer, so this file records the plan and does not rerun it");
+        }
+        dir.writeString(file, MappingYaml.of(mappings.get(i), runner.hierarchy(), header));
+        files.add(file);
       }
-      String file = "mappings/" + r.dataflow().key() + "/" + fileName(r.layer()) + ".yaml";
-      dir.writeString(
-          file,
-          MappingYaml.of(
-              m,
-              runner.hierarchy(),
-              List.of(
-                  String.format(
-                      Locale.ROOT,
-                      "%s mapping of layer %s of %s on %s (%s)",
-                      r.dataflow().key(),
-                      r.layer(),
-                      workload.name(),
-                      runner.arch().name(),
-                      LayersCommand.dims(layer.mac())),
-                  "rerun: arrayflow run "
-                      + target
-                      + " --layer "
-                      + r.layer()
-                      + " --dataflow "
-                      + r.dataflow().key()
-                      + " --mapping "
-                      + file)));
-      files.add(file);
     }
     files.add(OutputDir.MARKER);
     manifest.put("files", files);

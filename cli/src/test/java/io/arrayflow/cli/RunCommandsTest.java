@@ -258,6 +258,35 @@ class RunCommandsTest {
   }
 
   @Test
+  void rejectsAnUnknownObjective() {
+    assertBadInput(
+        MainTest.run("compare", "--arch", "eyeriss", "--workload", TINY, "--objective", "speed"),
+        "error: --objective: unknown objective 'speed'; expected energy, cycles or edp");
+  }
+
+  @Test
+  void theMapperMinimisesTheObjectiveAskedFor(@TempDir Path dir) throws IOException {
+    Outcome o =
+        MainTest.run(
+            "run",
+            "--arch",
+            "eyeriss",
+            "--workload",
+            TINY,
+            "--dataflow",
+            "ws",
+            "--layer",
+            "c1",
+            "--objective",
+            "cycles",
+            "--out",
+            "" + dir);
+    assertEquals(0, o.code(), o.err());
+    String yaml = Files.readString(dir.resolve("mappings/ws/c1.yaml"));
+    assertTrue(yaml.contains("# chosen: mapper: cycles "), yaml);
+  }
+
+  @Test
   void rejectsAnUnknownLayerSuggestingTheNearest() {
     assertBadInput(
         MainTest.run("run", "--arch", "eyeriss", "--workload", TINY, "--layer", "c2"),

@@ -1,6 +1,7 @@
 package io.arrayflow.engine;
 
 import io.arrayflow.memory.dram.Dram;
+import io.arrayflow.memory.dram.SimpleDram;
 import io.arrayflow.sim.kernel.Kernel;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.DramSpec;
@@ -20,6 +21,12 @@ import java.util.List;
 final class OffChip {
   static final int MAX_REQUEST_BYTES = 1 << 20;
 
+  /**
+   * Bytes of an idle timing memory's transfer replayed burst by burst when bounding; the rest of a
+   * longer one is extrapolated at the replay's steady rate ({@link #idleCompletion}).
+   */
+  static final long IDLE_REPLAY_BYTES = 8L << 20;
+
   /** Transfer slots: the three operands, then finished outputs (at their own precision). */
   static final int SLOTS = 4;
 
@@ -33,7 +40,7 @@ final class OffChip {
   private final Dram[] memories;
   private final int[] memoryOf = new int[SLOTS];
   private final int[] bits = new int[SLOTS];
-  private final long[] address = new long[SLOTS];
+  final long[] address = new long[SLOTS];
   private final long[] simpleFirstBlock;
 
   /** The memories of {@code arch}, registered on {@code kernel} under their names. */
@@ -127,12 +134,94 @@ final class OffChip {
     OffChip fresh = new OffChip(arch, null);
     System.arraycopy(addresses, 0, fresh.address, 0, addresses.length);
     long done = cycle;
+    // A simple memory's channel is one queue: requests issued together end when their blocks
+    // have all passed, whatever their order, so its share is counted in blocks, not replayed. A
+    // timing memory's requests are replayed in order, operand after operand.
+    long[] simpleBlocks = new long[memories.length];
+    long[] timingBytes = new long[memories.length];
     for (int o = 0; o < values.length; o++) {
       if (values[o] > 0) {
-        done = Math.max(done, fresh.issue(cycle, o, values[o], write, null));
+        int m = memoryOf[o];
+        if (specs.get(m).isSimple()) {
+          simpleBlocks[m] += fresh.blocks(o, values[o]);
+        } else {
+          timingBytes[m] += bytes(o, values[o]);
+        }
+      }
+    }
+    for (int m = 0; m < memories.length; m++) {
+      if (simpleBlocks[m] > 0) {
+        done =
+            Math.max(done, ((SimpleDram) fresh.memories[m]).idleCompletion(cycle, simpleBlocks[m]));
+      } else if (timingBytes[m] > 0) {
+        done = Math.max(done, fresh.timingIdleCompletion(m, cycle, values, write, timingBytes[m]));
       }
     }
     return done;
+  }
+
+  /**
+   * {@link #idleCompletion}'s share of timing memory {@code m}, which moves {@code total} bytes: a
+   * replay of its requests in order, burst by burst, up to {@link #IDLE_REPLAY_BYTES}; past that,
+   * the rest at the rate the replay kept after its first eighth (an idle stream settles into a
+   * steady rate long before: docs/execution.md, "Off-chip memories").
+   */
+  private long timingIdleCompletion(int m, long cycle, long[] values, boolean write, long total) {
+    int blockBytes = specs.get(m).blockBytes();
+    long issued = 0;
+    long done = cycle;
+    long warmBytes = -1;
+    long warmDone = cycle;
+    for (int o = 0; o < values.length && issued < IDLE_REPLAY_BYTES; o++) {
+      if (values[o] <= 0 || memoryOf[o] != m) {
+        continue;
+      }
+      long first = (long) o << 40;
+      long remaining = bytes(o, values[o]);
+      while (remaining > 0 && issued < IDLE_REPLAY_BYTES) {
+        int chunk = (int) Math.min(remaining, MAX_REQUEST_BYTES);
+        done =
+            Math.max(
+                done, memories[m].request(cycle, operand(o), first + address[o], chunk, write));
+        address[o] += ceilDiv(chunk, blockBytes) * blockBytes;
+        remaining -= chunk;
+        issued += chunk;
+        if (warmBytes < 0 && issued >= IDLE_REPLAY_BYTES / 8) {
+          warmBytes = issued;
+          warmDone = done;
+        }
+      }
+    }
+    if (issued >= total || issued <= warmBytes) {
+      return done;
+    }
+    double cyclesPerByte = (double) (done - warmDone) / (issued - warmBytes);
+    return done + (long) Math.ceil((total - issued) * cyclesPerByte);
+  }
+
+  /**
+   * The blocks {@link #issue} would request for {@code values} (> 0) values of slot {@code o} from
+   * its running address, advancing the address as it does.
+   */
+  private long blocks(int o, long values) {
+    int blockBytes = specs.get(memoryOf[o]).blockBytes();
+    long first = (long) o << 40;
+    long remaining = bytes(o, values);
+    long blocks = 0;
+    if ((first + address[o]) % blockBytes == 0 && MAX_REQUEST_BYTES % blockBytes == 0) {
+      long whole = remaining / MAX_REQUEST_BYTES;
+      long rest = remaining % MAX_REQUEST_BYTES;
+      blocks = whole * (MAX_REQUEST_BYTES / blockBytes) + ceilDiv(rest, blockBytes);
+      address[o] += blocks * blockBytes;
+      return blocks;
+    }
+    while (remaining > 0) {
+      int chunk = (int) Math.min(remaining, MAX_REQUEST_BYTES);
+      blocks += Dram.blocksTouched(first + address[o], chunk, blockBytes);
+      address[o] += ceilDiv(chunk, blockBytes) * blockBytes;
+      remaining -= chunk;
+    }
+    return blocks;
   }
 
   /** Cycles {@code values} per slot take on idle memories from address 0, issued together. */

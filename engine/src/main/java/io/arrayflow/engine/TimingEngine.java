@@ -159,6 +159,19 @@ public final class TimingEngine {
     return bound;
   }
 
+  /**
+   * Peak bytes per core cycle of each off-chip memory of {@code arch}, in {@link
+   * ArchSpec#offChip()} order: the rates {@link #peakBound} divides by.
+   */
+  public static double[] peakBytesPerCycle(ArchSpec arch) {
+    OffChip memories = new OffChip(arch, null);
+    double[] peak = new double[arch.offChip().size()];
+    for (Operand op : OPERANDS) {
+      peak[arch.memoryIndex(op)] = memories.peakBytesPerCycle(op.ordinal());
+    }
+    return peak;
+  }
+
   /** The GLB bank words {@code pass} reads and writes, each operand's values packed in words. */
   private static long glbWords(GlobalBuffer glb, Pass pass) {
     long words = 0;

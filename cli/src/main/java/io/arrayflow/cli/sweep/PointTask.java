@@ -4,6 +4,8 @@ import io.arrayflow.cli.config.ArchLoader;
 import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.cli.config.Node;
 import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.dataflows.mapper.MapperOptions;
+import io.arrayflow.dataflows.mapper.Objective;
 import io.arrayflow.dataflows.run.LayerRun;
 import io.arrayflow.dataflows.run.LayerRunner;
 import io.arrayflow.energy.EnergyModel;
@@ -97,7 +99,13 @@ public final class PointTask {
       ArchSpec arch =
           ArchLoader.load(
               Expansion.apply(spec, base, p), baseName + " at point " + p.index(), baseDir);
-      runner = new LayerRunner(arch, table(arch));
+      // The sweep's objective steers each layer's mapping; points run in parallel, so each
+      // point's mapper searches on one thread (the result does not depend on it).
+      runner =
+          new LayerRunner(
+              arch,
+              table(arch),
+              MapperOptions.of(Objective.named(spec.objective().key())).withThreads(1));
     } catch (ConfigException e) {
       failAll(results, p, axes, "invalid-arch", String.join("; ", e.problems()));
       return result(p, results, layers);

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * Runs one command line in this JVM, bounded in time, and judges how it ended. Acceptable: exit 2
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeoutException;
  * one-line reason.
  */
 final class Oracle {
+  private static final Pattern PROGRESS = Pattern.compile("[^\\t]+: \\d+/\\d+ \\(\\d+%\\) \\d+ s");
+
   /** How a case ended: the exit code and the reason it is wrong, null if it is fine. */
   record Verdict(int code, String problem, String firstError) {}
 
@@ -90,7 +93,11 @@ final class Oracle {
     }
     String first = errors.isEmpty() ? null : errors.get(0);
     for (String line : errors) {
-      boolean ok = line.startsWith("error: ") || line.startsWith("Try 'arrayflow");
+      // Besides errors, stderr carries the progress lines of work longer than two seconds.
+      boolean ok =
+          line.startsWith("error: ")
+              || line.startsWith("Try 'arrayflow")
+              || PROGRESS.matcher(line).matches();
       if (!ok || line.contains("out of memory")) {
         return new Verdict(code, "stderr line is not a one-line error: " + line, first);
       }

@@ -24,6 +24,13 @@ class OracleTest {
             0,
             HEADER + "a,w,l1,ws,event,10,5,1,0.5,0.1\na,w,TOTAL,ws,event,10,5,1,0.5,0.1\n",
             ""));
+    // A run longer than two seconds reports progress on stderr.
+    assertNull(
+        problem(
+            "run",
+            0,
+            HEADER + "a,w,l1,ws,event,10,5,1,0.5,0.1\na,w,TOTAL,ws,event,10,5,1,0.5,0.1\n",
+            "simulating tiny: 1/5 (20%) 4 s\n"));
   }
 
   @Test

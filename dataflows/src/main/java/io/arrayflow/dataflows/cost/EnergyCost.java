@@ -31,61 +31,184 @@ import java.util.Optional;
  */
 public final class EnergyCost {
   private static final Operand[] OPERANDS = Operand.values();
+  private static final int OUTPUTS = Operand.OUTPUTS.ordinal();
+
+  /** Per operand, the slots of {@link Rates#parts}'s counts: RF, GLB, DRAM reads and writes. */
+  public static final int RF_READ = 0;
+
+  /** RF writes (fills plus updates). */
+  public static final int RF_WRITE = 1;
+
+  /** GLB reads, in values. */
+  public static final int GLB_READ = 2;
+
+  /** GLB writes (fills plus updates), in values. */
+  public static final int GLB_WRITE = 3;
+
+  /** DRAM reads, in values. */
+  public static final int DRAM_READ = 4;
+
+  /** DRAM writes (fills plus updates), in values. */
+  public static final int DRAM_WRITE = 5;
+
+  /** NoC multicast deliveries. */
+  public static final int NOC_DELIVERY = 6;
+
+  /** Slots per operand. */
+  public static final int PER_OPERAND = 7;
+
+  /** Slot of the spatial reductions of outputs, after the three operands' slots. */
+  public static final int REDUCTIONS = 3 * PER_OPERAND;
+
+  /** Slot of the MACs. */
+  public static final int MACS = REDUCTIONS + 1;
+
+  /** Slot of the vector-unit ops. */
+  public static final int VECTOR_OPS = MACS + 1;
+
+  /** Slot of the finished outputs among the outputs' DRAM writes (at their own precision). */
+  public static final int FINAL_WRITES = VECTOR_OPS + 1;
+
+  /** Length of a counts array. */
+  public static final int SLOTS = FINAL_WRITES + 1;
 
   private EnergyCost() {}
 
   /** The energy of {@code stats} (counts in values) over {@code cycles} on {@code arch}. */
   public static EnergyBreakdown of(Stats stats, ArchSpec arch, EnergyModel table, long cycles) {
-    Arithmetic arithmetic = arch.datatype() == Datatype.FP ? Arithmetic.FP : Arithmetic.INT;
-    int acc = arch.precision().accumulator();
-    double mac =
-        stats.countWithoutOperand(Level.MAC, AccessAction.MAC)
-            * table.macEnergy(
-                arithmetic, arch.precision().weights(), arch.precision().inputs(), acc);
-    double rf = 0;
-    double glb = 0;
-    double dram = 0;
-    double noc = 0;
-    int glbBlock = arch.glb().bankWidthBits();
-    int hops = arch.noc().kind() == NocKind.SYSTOLIC ? 1 : 0;
-    for (Operand op : OPERANDS) {
-      int bits = arch.precision().bits(op);
-      long rfBytes = rfBytes(arch, op, bits);
-      rf +=
-          stats.count(Level.RF, op, AccessAction.READ) * table.rfReadEnergy(rfBytes, bits)
-              + writes(stats, Level.RF, op) * table.rfWriteEnergy(rfBytes, bits);
-      glb +=
-          blocks(stats.count(Level.GLB, op, AccessAction.READ), bits, glbBlock)
-                  * table.glbReadEnergy(arch.glb().sizeBytes(), glbBlock)
-              + blocks(writes(stats, Level.GLB, op), bits, glbBlock)
-                  * table.glbWriteEnergy(arch.glb().sizeBytes(), glbBlock);
-      DramSpec memory = arch.memoryOf(op);
-      int dramBlock = memory.blockBits();
-      String technology = technology(memory, table);
-      long dramWrites = writes(stats, Level.DRAM, op);
-      long finals = op == Operand.OUTPUTS ? stats.metric(Metric.FINAL_OUTPUT_WRITES) : 0;
-      dram +=
-          blocks(stats.count(Level.DRAM, op, AccessAction.READ), bits, dramBlock)
-                  * table.dramReadEnergy(technology, dramBlock)
-              + (blocks(dramWrites - finals, bits, dramBlock)
-                      + blocks(finals, arch.precision().finalOutputs(), dramBlock))
-                  * table.dramWriteEnergy(technology, dramBlock);
-      noc +=
-          stats.count(Level.NOC, op, AccessAction.MULTICAST_DELIVERY)
-              * table.nocDeliveryEnergy(bits, hops);
+    return rates(arch, table).of(stats, cycles);
+  }
+
+  /** The energy per action of {@code arch} under {@code table}, looked up once. */
+  public static Rates rates(ArchSpec arch, EnergyModel table) {
+    return new Rates(arch, table);
+  }
+
+  /**
+   * The energy of every action of one architecture under one table, looked up once, so that a
+   * mapper can cost millions of count vectors without touching the table: {@link #parts} takes the
+   * counts as a primitive array (slots {@link #SLOTS}) and is the one formula {@link #of} uses.
+   */
+  public static final class Rates {
+    private final double mac;
+    private final double[] rfRead = new double[3];
+    private final double[] rfWrite = new double[3];
+    private final double glbRead;
+    private final double glbWrite;
+    private final double[] dramRead = new double[3];
+    private final double[] dramWrite = new double[3];
+    private final int[] dramBlock = new int[3];
+    private final int finalBits;
+    private final double[] delivery = new double[3];
+    private final double reduction;
+    private final double vectorOp;
+    private final int[] bits = new int[3];
+    private final int glbBlock;
+    private final double peCount;
+    private final double rfLeakage;
+    private final double glbLeakage;
+    private final String unit;
+
+    private Rates(ArchSpec arch, EnergyModel table) {
+      Arithmetic arithmetic = arch.datatype() == Datatype.FP ? Arithmetic.FP : Arithmetic.INT;
+      mac =
+          table.macEnergy(
+              arithmetic,
+              arch.precision().weights(),
+              arch.precision().inputs(),
+              arch.precision().accumulator());
+      glbBlock = arch.glb().bankWidthBits();
+      finalBits = arch.precision().finalOutputs();
+      int hops = arch.noc().kind() == NocKind.SYSTOLIC ? 1 : 0;
+      for (Operand op : OPERANDS) {
+        int o = op.ordinal();
+        bits[o] = arch.precision().bits(op);
+        long rfBytes = rfBytes(arch, op, bits[o]);
+        rfRead[o] = table.rfReadEnergy(rfBytes, bits[o]);
+        rfWrite[o] = table.rfWriteEnergy(rfBytes, bits[o]);
+        delivery[o] = table.nocDeliveryEnergy(bits[o], hops);
+        DramSpec memory = arch.memoryOf(op);
+        String technology = technology(memory, table);
+        dramBlock[o] = memory.blockBits();
+        dramRead[o] = table.dramReadEnergy(technology, dramBlock[o]);
+        dramWrite[o] = table.dramWriteEnergy(technology, dramBlock[o]);
+      }
+      glbRead = table.glbReadEnergy(arch.glb().sizeBytes(), glbBlock);
+      glbWrite = table.glbWriteEnergy(arch.glb().sizeBytes(), glbBlock);
+      reduction = table.nocDeliveryEnergy(arch.precision().outputs(), 1);
+      vectorOp = table.vectorOpEnergy(arch.precision().outputs());
+      peCount = arch.peArray().peCount();
+      rfLeakage = table.leakageEnergyPerCycle(io.arrayflow.energy.Level.RF);
+      glbLeakage = table.leakageEnergyPerCycle(io.arrayflow.energy.Level.GLB);
+      unit = table.unit();
     }
-    noc +=
-        stats.count(Level.NOC, Operand.OUTPUTS, AccessAction.SPATIAL_REDUCTION)
-            * table.nocDeliveryEnergy(arch.precision().outputs(), 1);
-    double vector =
-        stats.countWithoutOperand(Level.VECTOR, AccessAction.VECTOR_OP)
-            * table.vectorOpEnergy(arch.precision().outputs());
-    rf +=
-        cycles
-            * (double) arch.peArray().peCount()
-            * table.leakageEnergyPerCycle(io.arrayflow.energy.Level.RF);
-    glb += cycles * table.leakageEnergyPerCycle(io.arrayflow.energy.Level.GLB);
-    return new EnergyBreakdown(mac, rf, noc, glb, dram, vector, table.unit());
+
+    /** The table's unit. */
+    public String unit() {
+      return unit;
+    }
+
+    /** The energy of {@code stats} (counts in values) over {@code cycles}. */
+    public EnergyBreakdown of(Stats stats, long cycles) {
+      long[] counts = new long[SLOTS];
+      for (Operand op : OPERANDS) {
+        int at = op.ordinal() * PER_OPERAND;
+        counts[at + RF_READ] = stats.count(Level.RF, op, AccessAction.READ);
+        counts[at + RF_WRITE] = writes(stats, Level.RF, op);
+        counts[at + GLB_READ] = stats.count(Level.GLB, op, AccessAction.READ);
+        counts[at + GLB_WRITE] = writes(stats, Level.GLB, op);
+        counts[at + DRAM_READ] = stats.count(Level.DRAM, op, AccessAction.READ);
+        counts[at + DRAM_WRITE] = writes(stats, Level.DRAM, op);
+        counts[at + NOC_DELIVERY] = stats.count(Level.NOC, op, AccessAction.MULTICAST_DELIVERY);
+      }
+      counts[REDUCTIONS] = stats.count(Level.NOC, Operand.OUTPUTS, AccessAction.SPATIAL_REDUCTION);
+      counts[MACS] = stats.countWithoutOperand(Level.MAC, AccessAction.MAC);
+      counts[VECTOR_OPS] = stats.countWithoutOperand(Level.VECTOR, AccessAction.VECTOR_OP);
+      counts[FINAL_WRITES] = stats.metric(Metric.FINAL_OUTPUT_WRITES);
+      double[] p = new double[6];
+      parts(counts, cycles, p);
+      return new EnergyBreakdown(p[0], p[1], p[2], p[3], p[4], p[5], unit);
+    }
+
+    /** The total energy of {@code counts} (slots {@link #SLOTS}) over {@code cycles}. */
+    public double total(long[] counts, long cycles, double[] scratch) {
+      parts(counts, cycles, scratch);
+      return scratch[0] + scratch[1] + scratch[2] + scratch[3] + scratch[4] + scratch[5];
+    }
+
+    /**
+     * Writes the energy of {@code counts} over {@code cycles} into {@code out}: MAC, RF, NoC, GLB,
+     * DRAM, vector, in the order {@link EnergyBreakdown#total()} adds them.
+     */
+    public void parts(long[] counts, long cycles, double[] out) {
+      double rf = 0;
+      double glb = 0;
+      double dram = 0;
+      double noc = 0;
+      for (int o = 0; o < 3; o++) {
+        int at = o * PER_OPERAND;
+        rf += counts[at + RF_READ] * rfRead[o] + counts[at + RF_WRITE] * rfWrite[o];
+        glb +=
+            blocks(counts[at + GLB_READ], bits[o], glbBlock) * glbRead
+                + blocks(counts[at + GLB_WRITE], bits[o], glbBlock) * glbWrite;
+        long finals = o == OUTPUTS ? counts[FINAL_WRITES] : 0;
+        dram +=
+            blocks(counts[at + DRAM_READ], bits[o], dramBlock[o]) * dramRead[o]
+                + (blocks(counts[at + DRAM_WRITE] - finals, bits[o], dramBlock[o])
+                        + blocks(finals, finalBits, dramBlock[o]))
+                    * dramWrite[o];
+        noc += counts[at + NOC_DELIVERY] * delivery[o];
+      }
+      noc += counts[REDUCTIONS] * reduction;
+      rf += cycles * peCount * rfLeakage;
+      glb += cycles * glbLeakage;
+      out[0] = counts[MACS] * mac;
+      out[1] = rf;
+      out[2] = noc;
+      out[3] = glb;
+      out[4] = dram;
+      out[5] = counts[VECTOR_OPS] * vectorOp;
+    }
   }
 
   /**

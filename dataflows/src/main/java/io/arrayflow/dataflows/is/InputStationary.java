@@ -10,6 +10,7 @@ import static io.arrayflow.workloads.spec.Dim.R;
 import static io.arrayflow.workloads.spec.Dim.S;
 
 import io.arrayflow.dataflows.mapping.Hierarchy;
+import io.arrayflow.dataflows.mapspace.FamilySpace;
 import io.arrayflow.dataflows.mapspace.MappingChoice;
 import io.arrayflow.dataflows.mapspace.MappingFamily;
 import io.arrayflow.dataflows.mapspace.StationaryHeuristic;
@@ -51,5 +52,10 @@ public final class InputStationary implements MappingFamily {
   @Override
   public MappingChoice choose(OpSpec spec, Hierarchy h) {
     return RULES.choose(spec, h);
+  }
+
+  @Override
+  public FamilySpace space() {
+    return RULES.space();
   }
 }

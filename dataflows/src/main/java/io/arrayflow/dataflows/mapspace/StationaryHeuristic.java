@@ -84,6 +84,11 @@ public final class StationaryHeuristic implements MappingFamily {
   }
 
   @Override
+  public FamilySpace space() {
+    return new FamilySpace(name, stationary, rowDims, colDims);
+  }
+
+  @Override
   public MappingChoice choose(OpSpec spec, Hierarchy h) {
     int[] size = new int[DIMS.length];
     for (Dim d : DIMS) {

@@ -78,8 +78,8 @@ public final class MulticastExecutor {
     long[] writes = new long[3];
     plan.segmentReads(-1, false, reads);
     plan.segmentWrites(hasNonOutputSegmentLoop(plan), -1, writes);
-    long fill = TimingEngine.idleCycles(arch, reads, false);
-    long drain = TimingEngine.leastCycles(arch, writes, true);
+    long fill = fillCycles(arch, reads);
+    long drain = drainCycles(arch, writes);
     long arrayDrain = plan.drainCost() + plan.macDrain;
     long path = fill + streaming + arrayDrain + drain;
     long[] dram = new long[3];
@@ -101,6 +101,31 @@ public final class MulticastExecutor {
     c.addStall(StallCause.DRAM_BANDWIDTH, cycles - path);
     return new Execution(
         Fidelity.ANALYTICAL, counts.macs(), cycles, plan.pes, c.snapshot(), line(m));
+  }
+
+  /**
+   * Per operand (weights, inputs, outputs), whether its whole tensor of {@code spec} stays in the
+   * GLB of {@code arch} ({@code glb.resident}) and so moves nothing off chip. Public for the
+   * mapper's evaluator.
+   */
+  public static boolean[] resident(OpSpec spec, ArchSpec arch) {
+    return StepPlan.residency(spec, arch);
+  }
+
+  /**
+   * The analytical bound's DRAM fill: cycles the first segment's reads ({@code words} per operand)
+   * take on idle memories. Public for the mapper's evaluator, which must match {@link #analytical}.
+   */
+  public static long fillCycles(ArchSpec arch, long[] words) {
+    return TimingEngine.idleCycles(arch, words, false);
+  }
+
+  /**
+   * The analytical bound's DRAM drain: the fewest cycles the last segment's write-backs ({@code
+   * words} per operand) can take. Public for the mapper's evaluator.
+   */
+  public static long drainCycles(ArchSpec arch, long[] words) {
+    return TimingEngine.leastCycles(arch, words, true);
   }
 
   /** Segments as passes on the timing engine, each with closed-form step costs. */

@@ -169,7 +169,7 @@ final class StepPlan {
     base = arch.pe().mac().issueIntervalCycles();
     macDrain = arch.pe().mac().pipelined() ? arch.pe().mac().latencyCycles() - 1 : 0;
     glbPorts = (long) arch.glb().banks() * arch.glb().portsPerBank();
-    residency(nest.spec(), arch);
+    System.arraycopy(residency(nest.spec(), arch), 0, resident, 0, 3);
     for (Operand op : Operand.values()) {
       valuesPerBankWord[op.ordinal()] = arch.glb().bankWidthBits() / arch.precision().bits(op);
     }
@@ -236,7 +236,9 @@ final class StepPlan {
     }
   }
 
-  private void residency(OpSpec spec, ArchSpec arch) {
+  /** Per operand, whether {@code spec}'s tensor of it stays in the GLB of {@code arch}. */
+  static boolean[] residency(OpSpec spec, ArchSpec arch) {
+    boolean[] resident = new boolean[3];
     GlbSpec g = arch.glb();
     long[] tensorBits = {
       Math.multiplyExact(spec.weightElements(), (long) arch.precision().weights()),
@@ -257,6 +259,7 @@ final class StepPlan {
                 : pooled <= g.sharedBytes() * 8;
       }
     }
+    return resident;
   }
 
   /** Sums the costs and words of a segment's steps other than its first, for flag f. */

@@ -1,6 +1,7 @@
 package io.arrayflow.dataflows.run;
 
 import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.dataflows.mapper.LayerPlan;
 import io.arrayflow.sim.result.LayerResult;
 import java.util.List;
 
@@ -12,10 +13,17 @@ import java.util.List;
  * @param dataflow the dataflow asked for
  * @param result the result; {@code null} when unmapped
  * @param mapping a one-line description of what ran; empty when unmapped
+ * @param plan the mapping or mappings that ran on a multicast NoC; null for a fold schedule, the
+ *     vector unit, or when unmapped
  * @param reasons why nothing could run; empty when mapped
  */
 public record LayerRun(
-    String layer, Dataflow dataflow, LayerResult result, String mapping, List<String> reasons) {
+    String layer,
+    Dataflow dataflow,
+    LayerResult result,
+    String mapping,
+    LayerPlan plan,
+    List<String> reasons) {
 
   /** Copies the reasons; exactly one of result and reasons is present. */
   public LayerRun {
@@ -25,14 +33,15 @@ public record LayerRun(
     }
   }
 
-  /** A layer that ran. */
-  public static LayerRun of(String layer, Dataflow dataflow, LayerResult result, String mapping) {
-    return new LayerRun(layer, dataflow, result, mapping, List.of());
+  /** A layer that ran as {@code plan} (null: a fold schedule or the vector unit). */
+  public static LayerRun of(
+      String layer, Dataflow dataflow, LayerResult result, String mapping, LayerPlan plan) {
+    return new LayerRun(layer, dataflow, result, mapping, plan, List.of());
   }
 
   /** A layer no mapping of the dataflow fits. */
   public static LayerRun unmapped(String layer, Dataflow dataflow, List<String> reasons) {
-    return new LayerRun(layer, dataflow, null, "", reasons);
+    return new LayerRun(layer, dataflow, null, "", null, reasons);
   }
 
   /** Whether the layer ran. */

@@ -6,12 +6,13 @@ import io.arrayflow.dataflows.cost.EnergyCost;
 import io.arrayflow.dataflows.exec.Execution;
 import io.arrayflow.dataflows.exec.Fault;
 import io.arrayflow.dataflows.exec.ValueRun;
+import io.arrayflow.dataflows.mapper.LayerPlan;
+import io.arrayflow.dataflows.mapper.Mapper;
+import io.arrayflow.dataflows.mapper.MapperOptions;
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.Mapping;
 import io.arrayflow.dataflows.mapping.MappingCheck;
 import io.arrayflow.dataflows.mapping.MappingResult;
-import io.arrayflow.dataflows.mapspace.MappingChoice;
-import io.arrayflow.dataflows.multicast.MulticastExecutor;
 import io.arrayflow.dataflows.systolic.SystolicDataflow;
 import io.arrayflow.dataflows.systolic.SystolicExecutor;
 import io.arrayflow.dataflows.vector.VectorExecutor;
@@ -31,9 +32,9 @@ import io.arrayflow.workloads.zoo.Layer;
 
 /**
  * Runs layers of a workload on one architecture: picks the executor for the architecture's NoC kind
- * (multicast: a mapping of the dataflow's family on the storage hierarchy; systolic: the dataflow's
- * fold schedule), runs it at the asked fidelity, and turns its counts into energy with the
- * architecture's table. MAC layers go to the PE array, vector layers (softmax, layernorm, GELU,
+ * (multicast: the mapper's plan from the dataflow's family on the storage hierarchy; systolic: the
+ * dataflow's fold schedule), runs it at the asked fidelity, and turns its counts into energy with
+ * the architecture's table. MAC layers go to the PE array, vector layers (softmax, layernorm, GELU,
  * pooling, add) to the vector unit. Also verifies a layer at cycle fidelity against the reference
  * engine.
  */
@@ -43,12 +44,19 @@ public final class LayerRunner {
   private final ArchSpec arch;
   private final EnergyModel table;
   private final Hierarchy hierarchy;
+  private final Mapper mapper;
 
-  /** A runner for {@code arch} whose energy is costed with {@code table}. */
+  /** A runner for {@code arch} whose energy is costed with {@code table}; the mapper's defaults. */
   public LayerRunner(ArchSpec arch, EnergyModel table) {
+    this(arch, table, MapperOptions.defaults());
+  }
+
+  /** A runner whose mapper searches with {@code options} (multicast NoC only). */
+  public LayerRunner(ArchSpec arch, EnergyModel table, MapperOptions options) {
     this.arch = arch;
     this.table = table;
     this.hierarchy = ArchHierarchy.of(arch);
+    this.mapper = new Mapper(arch, hierarchy, table, options);
   }
 
   /** The architecture. */
@@ -69,7 +77,7 @@ public final class LayerRunner {
   /**
    * Runs {@code layer} of {@code workload} with {@code dataflow} at {@code fidelity}; with a
    * non-null {@code explicit} mapping (multicast NoC only) that mapping runs instead of the
-   * family's choice. A mapping that does not fit is a value: {@link LayerRun#unmapped}.
+   * mapper's choice. A mapping that does not fit is a value: {@link LayerRun#unmapped}.
    */
   public LayerRun run(
       String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
@@ -78,27 +86,17 @@ public final class LayerRunner {
           layer.name(),
           dataflow,
           vector(workload, layer.vector(), dataflow, fidelity),
-          "vector unit");
+          "vector unit",
+          null);
     }
     OpSpec spec = layer.mac();
-    Mapping mapping = null;
-    if (systolic()) {
-      if (explicit != null) {
-        throw new IllegalArgumentException(
-            "an explicit mapping applies to a multicast NoC; " + arch.name() + " is systolic");
-      }
-    } else if (explicit != null) {
-      MappingResult check = MappingCheck.check(spec, hierarchy, explicit);
-      if (!check.isFeasible()) {
-        return LayerRun.unmapped(layer.name(), dataflow, check.reasons());
-      }
-      mapping = explicit;
-    } else {
-      MappingChoice choice = dataflow.family().choose(spec, hierarchy);
-      if (!choice.found()) {
-        return LayerRun.unmapped(layer.name(), dataflow, choice.reasons());
-      }
-      mapping = choice.mapping();
+    if (systolic() && explicit != null) {
+      throw new IllegalArgumentException(
+          "an explicit mapping applies to a multicast NoC; " + arch.name() + " is systolic");
+    }
+    LayerPlan plan = plan(spec, dataflow, explicit);
+    if (plan != null && !plan.found()) {
+      return LayerRun.unmapped(layer.name(), dataflow, plan.reasons());
     }
     SystolicDataflow folds = SystolicDataflow.valueOf(dataflow.name());
     Execution e =
@@ -106,26 +104,18 @@ public final class LayerRunner {
           case ANALYTICAL ->
               systolic()
                   ? SystolicExecutor.analytical(spec, arch, folds)
-                  : MulticastExecutor.analytical(spec, arch, hierarchy, mapping);
+                  : plan.analytical(arch, hierarchy);
           case EVENT ->
-              systolic()
-                  ? SystolicExecutor.event(spec, arch, folds)
-                  : MulticastExecutor.event(spec, arch, hierarchy, mapping);
+              systolic() ? SystolicExecutor.event(spec, arch, folds) : plan.event(arch, hierarchy);
           case CYCLE ->
               arch.datatype() == Datatype.INT
-                  ? cycle(spec, dataflow, mapping, intWeights(spec, 1), intInputs(spec, 1), null)
+                  ? cycle(spec, dataflow, plan, intWeights(spec, 1), intInputs(spec, 1), null)
                       .execution()
-                  : cycle(
-                          spec,
-                          dataflow,
-                          mapping,
-                          floatWeights(spec, 1),
-                          floatInputs(spec, 1),
-                          null)
+                  : cycle(spec, dataflow, plan, floatWeights(spec, 1), floatInputs(spec, 1), null)
                       .execution();
         };
     return LayerRun.of(
-        layer.name(), dataflow, result(workload, layer.name(), dataflow, e), e.mapping());
+        layer.name(), dataflow, result(workload, layer.name(), dataflow, e), e.mapping(), plan);
   }
 
   /**
@@ -142,26 +132,22 @@ public final class LayerRunner {
    * into the PE array, to show that a wrong value fails verification.
    */
   public Verification verify(OpSpec spec, Dataflow dataflow, long seed, String note, Fault fault) {
-    Mapping mapping = null;
-    if (!systolic()) {
-      MappingChoice choice = dataflow.family().choose(spec, hierarchy);
-      if (!choice.found()) {
-        return new Verification(
-            spec.name(),
-            dataflow,
-            false,
-            Double.NaN,
-            0,
-            spec.macs(),
-            0,
-            "no " + dataflow.key() + " mapping fits: " + String.join("; ", choice.reasons()));
-      }
-      mapping = choice.mapping();
+    LayerPlan plan = plan(spec, dataflow, null);
+    if (plan != null && !plan.found()) {
+      return new Verification(
+          spec.name(),
+          dataflow,
+          false,
+          Double.NaN,
+          0,
+          spec.macs(),
+          0,
+          "no " + dataflow.key() + " mapping fits: " + String.join("; ", plan.reasons()));
     }
     if (arch.datatype() == Datatype.INT) {
       IntTensor w = intWeights(spec, seed);
       IntTensor x = intInputs(spec, seed);
-      ValueRun<IntTensor> run = cycle(spec, dataflow, mapping, w, x, fault);
+      ValueRun<IntTensor> run = cycle(spec, dataflow, plan, w, x, fault);
       int[] got = run.output().data();
       int[] want = Reference.run(spec, w, x).data();
       double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
@@ -173,7 +159,7 @@ public final class LayerRunner {
     }
     FloatTensor w = floatWeights(spec, seed);
     FloatTensor x = floatInputs(spec, seed);
-    ValueRun<FloatTensor> run = cycle(spec, dataflow, mapping, w, x, fault);
+    ValueRun<FloatTensor> run = cycle(spec, dataflow, plan, w, x, fault);
     float[] got = run.output().data();
     float[] want = Reference.run(spec, w, x).data();
     double scale = 0;
@@ -197,20 +183,38 @@ public final class LayerRunner {
         note);
   }
 
-  /** Cycle fidelity on the executor of this arch's NoC ({@code mapping} is null if systolic). */
-  private ValueRun<IntTensor> cycle(
-      OpSpec spec, Dataflow dataflow, Mapping mapping, IntTensor w, IntTensor x, Fault fault) {
-    return systolic()
-        ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x, fault)
-        : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x, fault);
+  /**
+   * The mapper's plan for {@code spec}, or the whole of an {@code explicit} mapping when one is
+   * given (unmapped with MappingCheck's reasons if it does not fit); null on a systolic NoC, where
+   * the fold schedule is the mapping.
+   */
+  private LayerPlan plan(OpSpec spec, Dataflow dataflow, Mapping explicit) {
+    if (systolic()) {
+      return null;
+    }
+    if (explicit == null) {
+      return mapper.map(spec, dataflow);
+    }
+    MappingResult check = MappingCheck.check(spec, hierarchy, explicit);
+    return check.isFeasible()
+        ? LayerPlan.of(spec, explicit)
+        : LayerPlan.unmapped(spec, check.reasons());
   }
 
-  /** Cycle fidelity on the executor of this arch's NoC ({@code mapping} is null if systolic). */
-  private ValueRun<FloatTensor> cycle(
-      OpSpec spec, Dataflow dataflow, Mapping mapping, FloatTensor w, FloatTensor x, Fault fault) {
+  /** Cycle fidelity on the executor of this arch's NoC ({@code plan} is null if systolic). */
+  private ValueRun<IntTensor> cycle(
+      OpSpec spec, Dataflow dataflow, LayerPlan plan, IntTensor w, IntTensor x, Fault fault) {
     return systolic()
         ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x, fault)
-        : MulticastExecutor.cycle(spec, arch, hierarchy, mapping, w, x, fault);
+        : plan.cycle(arch, hierarchy, w, x, fault);
+  }
+
+  /** Cycle fidelity on the executor of this arch's NoC ({@code plan} is null if systolic). */
+  private ValueRun<FloatTensor> cycle(
+      OpSpec spec, Dataflow dataflow, LayerPlan plan, FloatTensor w, FloatTensor x, Fault fault) {
+    return systolic()
+        ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x, fault)
+        : plan.cycle(arch, hierarchy, w, x, fault);
   }
 
   // Random operands: integers of the arch's widths, weights from seed and inputs from seed + 1.

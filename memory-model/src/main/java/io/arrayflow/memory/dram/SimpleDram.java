@@ -60,6 +60,19 @@ public final class SimpleDram implements Dram {
     return bandwidthBytesPerCycle;
   }
 
+  /**
+   * When {@code blocks} blocks issued together at {@code issueCycle} on this memory, idle until
+   * then, have all arrived: what the last of any requests moving them back to back returns, in
+   * constant time.
+   */
+  public long idleCompletion(long issueCycle, long blocks) {
+    long endTick =
+        Math.addExact(
+            Math.multiplyExact(issueCycle, ticksPerCycle),
+            Math.multiplyExact(Math.multiplyExact(blocks, blockBytes), ticksPerByte));
+    return (endTick + ticksPerCycle - 1) / ticksPerCycle + latencyCycles;
+  }
+
   @Override
   public long request(
       long issueCycle, Operand operand, long byteAddress, int bytes, boolean write) {
