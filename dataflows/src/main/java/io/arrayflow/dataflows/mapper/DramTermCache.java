@@ -37,6 +37,26 @@ final class DramTermCache {
     return new DramTermCache(w -> MulticastExecutor.drainCycles(arch, w));
   }
 
+  /** The fewest cycles reads of {@code words} per operand can take: the serial-wait term. */
+  static DramTermCache leastRead(ArchSpec arch) {
+    return new DramTermCache(w -> MulticastExecutor.readCycles(arch, w));
+  }
+
+  /**
+   * The analytical bound's three DRAM terms for one arch, each cached: one set per thread.
+   *
+   * @param fill the first segment's reads on idle memories
+   * @param drain the last write-back's least time
+   * @param serial a serial read's least time
+   */
+  record Terms(DramTermCache fill, DramTermCache drain, DramTermCache serial) {
+    /** Fresh caches of {@code arch}'s terms. */
+    static Terms of(ArchSpec arch) {
+      return new Terms(
+          DramTermCache.fill(arch), DramTermCache.least(arch), DramTermCache.leastRead(arch));
+    }
+  }
+
   /**
    * The term for {@code words} (three operands' words), computed at most once per distinct value.
    */

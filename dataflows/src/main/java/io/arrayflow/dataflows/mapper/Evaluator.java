@@ -112,6 +112,10 @@ final class Evaluator {
   private final EnergyCost.Rates rates;
   private final DramTermCache fill;
   private final DramTermCache least;
+  private final DramTermCache leastRead;
+
+  /** Per operand, whether the arch gives it one tile buffer (see StepPlan.serial). */
+  private final boolean[] oneBuffer = new boolean[ROLES];
 
   // The flattened nest of the candidate being scored, outermost loop first.
   private int loops;
@@ -146,6 +150,15 @@ final class Evaluator {
   private final long[] unionExt = new long[DATA];
 
   private final long[] delta;
+
+  // Per role and segment loop: the GLB tile's delta (StepPlan.glbDelta). Per segment loop: the
+  // network words of its step (weights, inputs, outputs up, outputs returning).
+  private final long[][] glbDelta;
+  private final long[] stepW;
+  private final long[] stepI;
+  private final long[] stepUp;
+  private final long[] stepOut;
+  private final long[] serialReads = new long[ROLES];
   private final long[][] newWords;
   private final long[] outDelta;
   private final long[] unionWords = new long[ROLES];
@@ -175,26 +188,15 @@ final class Evaluator {
    * table}.
    */
   Evaluator(OpSpec spec, ArchSpec arch, Hierarchy h, EnergyModel table) {
-    this(
-        spec,
-        arch,
-        h,
-        EnergyCost.rates(arch, table),
-        DramTermCache.fill(arch),
-        DramTermCache.least(arch));
+    this(spec, arch, h, EnergyCost.rates(arch, table), DramTermCache.Terms.of(arch));
   }
 
   /**
-   * As above, with the energy rates looked up and the DRAM terms' caches ({@link
-   * DramTermCache#fill}, {@link DramTermCache#least} of {@code arch}) owned by the caller's thread.
+   * As above, with the energy rates looked up and the DRAM terms' caches of {@code arch} owned by
+   * the caller's thread.
    */
   Evaluator(
-      OpSpec spec,
-      ArchSpec arch,
-      Hierarchy h,
-      EnergyCost.Rates rates,
-      DramTermCache fill,
-      DramTermCache least) {
+      OpSpec spec, ArchSpec arch, Hierarchy h, EnergyCost.Rates rates, DramTermCache.Terms terms) {
     this.levels = h.size();
     this.peLevels = h.peLevels();
     this.dram = h.outermost();
@@ -243,6 +245,7 @@ final class Evaluator {
       bits[o] = arch.precision().bits(op);
       memoryOf[o] = arch.memoryIndex(op);
       glbKeeps[o] = arch.glb().keeps(op);
+      oneBuffer[o] = !arch.glb().keeps(op) || arch.glb().buffers() == 1;
       valuesPerBankWord[o] = arch.glb().bankWidthBits() / bits[o];
     }
     resident = MulticastExecutor.resident(spec, arch);
@@ -252,8 +255,9 @@ final class Evaluator {
     peakBytesPerCycle = TimingEngine.peakBytesPerCycle(arch);
     memoryBytes = new double[peakBytesPerCycle.length];
     this.rates = rates;
-    this.fill = fill;
-    this.least = least;
+    this.fill = terms.fill();
+    this.least = terms.drain();
+    this.leastRead = terms.serial();
     int maxLoops = levels * DIMS + 2 * DIMS;
     ldim = new int[maxLoops];
     lf = new int[maxLoops];
@@ -263,6 +267,11 @@ final class Evaluator {
     delta = new long[maxLoops];
     outDelta = new long[maxLoops];
     newWords = new long[ROLES][maxLoops];
+    glbDelta = new long[ROLES][maxLoops];
+    stepW = new long[maxLoops];
+    stepI = new long[maxLoops];
+    stepUp = new long[maxLoops];
+    stepOut = new long[maxLoops];
     start = new int[levels];
     keep = new int[levels];
     dataExt = new long[levels * ROLES * DATA];
@@ -313,7 +322,7 @@ final class Evaluator {
     count();
     time();
     drainTerm = least.cycles(writes);
-    cycles = Math.max(least.cycles(reads) + pathWithoutDram + drainTerm, dramBound);
+    cycles = Math.max(leastRead.cycles(reads) + pathWithoutDram + drainTerm, dramBound);
     energy = energyAt(cycles);
     return true;
   }
@@ -518,6 +527,9 @@ final class Evaluator {
         entries[j] = walk(lv, r, isChild && r != O);
         if (isChild && r == O) {
           System.arraycopy(delta, 0, outDelta, 0, start[lv]);
+        }
+        if (lv == glb) {
+          System.arraycopy(delta, 0, glbDelta[r], 0, start[lv]);
         }
         instances[j] = peLocal[lv] ? pes : 1;
       }
@@ -824,13 +836,13 @@ final class Evaluator {
         zeroStepsPerSegment *= lf[l];
       }
     }
-    // Network words over the whole layer and over a segment's steps after its first.
-    long netW = firstW;
-    long netI = firstI;
-    long netO = childO < 0 ? perGroup : 0;
+    // Every step's cycles (StepPlan.totalStepCycles), and the network words of a segment's steps
+    // after its first, by whether its partial sums return (StepPlan.innerAggregate).
+    long stepCycles = stepCost(firstW, firstI, childO < 0 ? perGroup : 0);
     long innerW = 0;
     long innerI = 0;
     long innerO = 0;
+    long innerOReturning = 0;
     long innerUp = 0;
     long before = 1;
     long beforeOut = 1;
@@ -848,9 +860,10 @@ final class Evaluator {
       boolean outputLoop = OUTPUT_DIM[ldim[k]];
       long count = before * steps1;
       long zeroStart = outputLoop ? beforeOut * steps1 : 0;
-      netW += count * wordsW;
-      netI += count * wordsI;
-      netO += (count - zeroStart) * outReturning + zeroStart * up;
+      stepCycles += (count - zeroStart) * stepCost(wordsW, wordsI, outReturning);
+      if (zeroStart > 0) {
+        stepCycles += zeroStart * stepCost(wordsW, wordsI, up);
+      }
       before *= lf[k];
       if (k >= segEnd) {
         long segCount = segBefore * steps1;
@@ -858,21 +871,23 @@ final class Evaluator {
         innerW += segCount * wordsW;
         innerI += segCount * wordsI;
         innerO += (segCount - segZero) * outReturning + segZero * up;
+        innerOReturning += segCount * outReturning;
         innerUp += segCount * up;
         segBefore *= lf[k];
         if (outputLoop) {
           segBeforeOut *= lf[k];
         }
+      } else {
+        stepW[k] = wordsW;
+        stepI[k] = wordsI;
+        stepUp[k] = up;
+        stepOut[k] = outReturning;
       }
       if (outputLoop) {
         beforeOut *= lf[k];
       }
     }
-    long compute = steps * base;
-    compute = Math.max(compute, ceilDiv(netW, wordsPerCycle[W]));
-    compute = Math.max(compute, ceilDiv(netI, wordsPerCycle[I]));
-    compute = Math.max(compute, ceilDiv(netO, wordsPerCycle[O]));
-    long streaming = Math.max(compute, glbPortCycles());
+    long streaming = Math.max(stepCycles, glbPortCycles());
     // The first segment's DRAM reads and the last one's write-backs (StepPlan's closed forms).
     reads[W] = crossParent[W] == dram ? firstW + innerW : glbTile(W);
     reads[I] = crossParent[I] == dram ? firstI + innerI : glbTile(I);
@@ -891,7 +906,52 @@ final class Evaluator {
         writes[r] = 0;
       }
     }
-    pathWithoutDram = streaming + ceilDiv(drainWords, wordsPerCycle[O]) + macDrain;
+    // The serial waits (StepPlan.serialWaits): per segment loop, its segments whose partial sums
+    // start at zero and those whose return, each waiting the least time of its serial reads.
+    boolean serialO = oneBuffer[O] || glb < 0 || (keep[glb] & (1 << O)) == 0;
+    long serial = 0;
+    if (oneBuffer[W] || oneBuffer[I] || serialO) {
+      long segOuter = 1;
+      long segOuterOut = 1;
+      for (int k = 0; k < segEnd; k++) {
+        if (lsp[k]) {
+          continue;
+        }
+        long count = segOuter * (lf[k] - 1);
+        long zeroStart = OUTPUT_DIM[ldim[k]] ? segOuterOut * (lf[k] - 1) : 0;
+        for (int f = 0; f < 2; f++) {
+          long n = f == 0 ? zeroStart : count - zeroStart;
+          if (n == 0) {
+            continue;
+          }
+          boolean returning = f == 1;
+          serialReads[W] = oneBuffer[W] ? segmentRead(W, k, innerW) : 0;
+          serialReads[I] = oneBuffer[I] ? segmentRead(I, k, innerI) : 0;
+          long o = 0;
+          if (serialO && !resident[O]) {
+            if (directO) {
+              o =
+                  childO < 0
+                      ? (stepsPerSegment - (returning ? 0 : zeroStepsPerSegment)) * perGroup
+                      : returning
+                          ? stepOut[k] - stepUp[k] + innerOReturning - innerUp
+                          : innerO - innerUp;
+            } else if (returning && glbTile(O) > 0) {
+              o = glbDelta[O][k];
+            }
+          }
+          serialReads[O] = o;
+          if (serialReads[W] > 0 || serialReads[I] > 0 || o > 0) {
+            serial = Math.addExact(serial, Math.multiplyExact(n, leastRead.cycles(serialReads)));
+          }
+        }
+        segOuter *= lf[k];
+        if (OUTPUT_DIM[ldim[k]]) {
+          segOuterOut *= lf[k];
+        }
+      }
+    }
+    pathWithoutDram = streaming + serial + ceilDiv(drainWords, wordsPerCycle[O]) + macDrain;
     dramBound = peakBound();
     fillEnergyCounts();
   }
@@ -933,6 +993,28 @@ final class Evaluator {
       bound = Math.max(bound, (long) Math.ceil(memoryBytes[m] / peakBytesPerCycle[m]));
     }
     return bound;
+  }
+
+  /** Cycles of a step moving these network words: its issue interval or its busiest bus. */
+  private long stepCost(long wordsW, long wordsI, long wordsO) {
+    long c = Math.max(base, ceilDiv(wordsW, wordsPerCycle[W]));
+    c = Math.max(c, ceilDiv(wordsI, wordsPerCycle[I]));
+    return Math.max(c, ceilDiv(wordsO, wordsPerCycle[O]));
+  }
+
+  /**
+   * DRAM reads of weights or inputs ({@code r}) by a segment of carry loop {@code k}: its first
+   * step's words and the rest of the segment's ({@code inner}) when they cross from DRAM, the GLB
+   * tile's delta when the GLB keeps them; none when resident.
+   */
+  private long segmentRead(int r, int k, long inner) {
+    if (resident[r]) {
+      return 0;
+    }
+    if (crossParent[r] == dram) {
+      return (r == W ? stepW[k] : stepI[k]) + inner;
+    }
+    return glbTile(r) > 0 ? glbDelta[r][k] : 0;
   }
 
   /** The GLB tile of role {@code r}, 0 when there is no GLB or it does not keep the operand. */

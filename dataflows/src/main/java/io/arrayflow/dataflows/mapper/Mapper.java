@@ -43,8 +43,7 @@ public final class Mapper {
   private final MapperOptions options;
   private final Map<Key, Choice> cache = new HashMap<>();
   private ForkJoinPool pool;
-  private final ThreadLocal<DramTermCache> fills;
-  private final ThreadLocal<DramTermCache> leasts;
+  private final ThreadLocal<DramTermCache.Terms> dramTerms;
 
   private record Key(OpSpec shape, Dataflow dataflow) {}
 
@@ -65,8 +64,7 @@ public final class Mapper {
     this.hierarchy = h;
     this.rates = EnergyCost.rates(arch, table);
     this.options = options;
-    this.fills = ThreadLocal.withInitial(() -> DramTermCache.fill(arch));
-    this.leasts = ThreadLocal.withInitial(() -> DramTermCache.least(arch));
+    this.dramTerms = ThreadLocal.withInitial(() -> DramTermCache.Terms.of(arch));
   }
 
   /** The options searched with. */
@@ -202,7 +200,7 @@ public final class Mapper {
     seeds.add(smallest);
     return Search.run(
         () -> new Space(spec, hierarchy, family),
-        () -> new Evaluator(spec, arch, hierarchy, rates, fills.get(), leasts.get()),
+        () -> new Evaluator(spec, arch, hierarchy, rates, dramTerms.get()),
         seeds,
         options.withBudget(Math.max(1, budget)),
         workers());

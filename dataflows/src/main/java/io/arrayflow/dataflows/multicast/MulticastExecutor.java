@@ -45,19 +45,17 @@ public final class MulticastExecutor {
 
   /**
    * Closed-form counts and the cycle bound of docs/execution.md "Analytical": the first segment's
-   * reads on idle memories, the array's steps (or the GLB's bank ports, or a bus, if slower), the
-   * final drain, the least time of the last write-back, and no less than each off-chip memory's
-   * bytes at its peak.
+   * reads on idle memories, the array's steps each at its issue interval or busiest bus (or the
+   * GLB's bank ports, if slower), the least waits of later segments' serial reads, the final drain,
+   * the least time of the last write-back, and no less than each off-chip memory's bytes at its
+   * peak.
    */
   public static Execution analytical(OpSpec spec, ArchSpec arch, Hierarchy h, Mapping m) {
     LoopNest nest = nest(spec, h, m);
     AccessCounts counts = AccessAnalysis.count(nest);
     StepPlan plan = new StepPlan(nest, arch);
     long busy = plan.steps * plan.base;
-    long compute = busy;
-    for (int o = 0; o < 3; o++) {
-      compute = Math.max(compute, StepPlan.ceilDiv(plan.networkWords(o), plan.wordsPerCycle[o]));
-    }
+    long compute = plan.totalStepCycles();
     long glb = 0;
     if (plan.glb >= 0) {
       // The GLB's accesses in closed form (the counts), not pass by pass: a lower bound on the
@@ -81,7 +79,8 @@ public final class MulticastExecutor {
     long fill = fillCycles(arch, reads);
     long drain = drainCycles(arch, writes);
     long arrayDrain = plan.drainCost() + plan.macDrain;
-    long path = fill + streaming + arrayDrain + drain;
+    long serial = plan.serialWaits(w -> readCycles(arch, w));
+    long path = fill + streaming + serial + arrayDrain + drain;
     long[] dram = new long[3];
     for (Role r : Role.values()) {
       dram[r.ordinal()] =
@@ -98,6 +97,7 @@ public final class MulticastExecutor {
     c.addStall(StallCause.NOC, compute - busy);
     c.addStall(StallCause.GLB_BANK, streaming - compute);
     c.addStall(StallCause.DRAIN, arrayDrain + drain);
+    c.addStall(StallCause.DRAM_LATENCY, serial);
     c.addStall(StallCause.DRAM_BANDWIDTH, cycles - path);
     return new Execution(
         Fidelity.ANALYTICAL, counts.macs(), cycles, plan.pes, c.snapshot(), line(m));
@@ -118,6 +118,14 @@ public final class MulticastExecutor {
    */
   public static long fillCycles(ArchSpec arch, long[] words) {
     return TimingEngine.idleCycles(arch, words, false);
+  }
+
+  /**
+   * The fewest cycles reads of {@code words} per operand can take in any memory state: the
+   * analytical bound's wait for a segment's serial reads. Public for the mapper's evaluator.
+   */
+  public static long readCycles(ArchSpec arch, long[] words) {
+    return TimingEngine.leastCycles(arch, words, false);
   }
 
   /**

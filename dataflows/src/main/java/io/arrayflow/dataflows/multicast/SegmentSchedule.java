@@ -132,7 +132,7 @@ final class SegmentSchedule implements Schedule {
    */
   @Override
   public int returnDistance() {
-    return plan.glb >= 0 && plan.nest.keeps(plan.glb, StepPlan.ROLES[O]) ? 2 : 1;
+    return plan.returnDistance();
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.arrayflow.sim.spec.Operand;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.Arrays;
+import java.util.function.ToLongFunction;
 
 /**
  * The structure of a loop nest on the multicast NoC that all three fidelities share (which level
@@ -61,6 +62,14 @@ final class StepPlan {
    * operands there): it moves nothing off chip (docs/execution.md).
    */
   final boolean[] resident = new boolean[3];
+
+  /**
+   * Per operand, whether a segment's reads of it wait for the segment before to end: weights or
+   * inputs with one tile buffer (the GLB does not keep them, or has one buffer), outputs when
+   * partial sums come back from the segment before ({@link #returnDistance} 1) or have one buffer.
+   * The timing engine issues such reads no earlier than that end (docs/execution.md, "Look-ahead").
+   */
+  final boolean[] serial = new boolean[3];
 
   /** GLB accesses per cycle: banks × ports per bank. */
   final long glbPorts;
@@ -170,6 +179,11 @@ final class StepPlan {
     macDrain = arch.pe().mac().pipelined() ? arch.pe().mac().latencyCycles() - 1 : 0;
     glbPorts = (long) arch.glb().banks() * arch.glb().portsPerBank();
     System.arraycopy(residency(nest.spec(), arch), 0, resident, 0, 3);
+    for (Operand op : Operand.values()) {
+      int o = op.ordinal();
+      boolean oneBuffer = !arch.glb().keeps(op) || arch.glb().buffers() == 1;
+      serial[o] = oneBuffer || (o == O && returnDistance() == 1);
+    }
     for (Operand op : Operand.values()) {
       valuesPerBankWord[op.ordinal()] = arch.glb().bankWidthBits() / arch.precision().bits(op);
     }
@@ -372,6 +386,87 @@ final class StepPlan {
     } else {
       out[O] = next < 0 ? glbTile[O] : glbDelta[O][next];
     }
+  }
+
+  /**
+   * How many segments back a GLB output tile that comes back was written: two when the GLB keeps
+   * outputs (the segment before held another tile), else one (partial sums bypassing the GLB come
+   * back in the stream of the segment after the one that wrote them).
+   */
+  int returnDistance() {
+    return glb >= 0 && nest.keeps(glb, ROLES[O]) ? 2 : 1;
+  }
+
+  /**
+   * Cycles of every step of the layer, each costing its issue interval or its busiest bus: the
+   * segments' step cycles added up, without the final drain.
+   */
+  long totalStepCycles() {
+    long total = stepCost(-1, false);
+    long before = 1;
+    long beforeOut = 1;
+    for (int k = 0; k < loops; k++) {
+      if (spatial[k]) {
+        continue;
+      }
+      long count = before * (factor[k] - 1);
+      long zeroStart = outputLoop[k] ? beforeOut * (factor[k] - 1) : 0;
+      total += (count - zeroStart) * stepCost(k, true) + zeroStart * stepCost(k, false);
+      before *= factor[k];
+      if (outputLoop[k]) {
+        beforeOut *= factor[k];
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The least cycles segments after the first wait for their {@link #serial} reads, added up: such
+   * reads are issued no earlier than the segment before ends, and take at least {@code least} of
+   * them (per operand) to arrive. Zero when no operand is serial.
+   */
+  long serialWaits(ToLongFunction<long[]> least) {
+    if (!serial[W] && !serial[I] && !serial[O]) {
+      return 0;
+    }
+    long total = 0;
+    long before = 1;
+    long beforeOut = 1;
+    long[] reads = new long[3];
+    for (int k = 0; k < segEnd; k++) {
+      if (spatial[k]) {
+        continue;
+      }
+      long count = before * (factor[k] - 1);
+      long zeroStart = outputLoop[k] ? beforeOut * (factor[k] - 1) : 0;
+      if (zeroStart > 0) {
+        total =
+            Math.addExact(
+                total, Math.multiplyExact(zeroStart, serialLeast(k, false, reads, least)));
+      }
+      if (count > zeroStart) {
+        total =
+            Math.addExact(
+                total, Math.multiplyExact(count - zeroStart, serialLeast(k, true, reads, least)));
+      }
+      before *= factor[k];
+      if (outputLoop[k]) {
+        beforeOut *= factor[k];
+      }
+    }
+    return total;
+  }
+
+  private long serialLeast(int c, boolean f, long[] reads, ToLongFunction<long[]> least) {
+    segmentReads(c, f, reads);
+    boolean any = false;
+    for (int o = 0; o < 3; o++) {
+      if (!serial[o]) {
+        reads[o] = 0;
+      }
+      any |= reads[o] > 0;
+    }
+    return any ? least.applyAsLong(reads) : 0;
   }
 
   /** Total network words of operand o over all steps, without the final drain. */

@@ -29,10 +29,11 @@ import org.junit.jupiter.api.Test;
 class EvaluatorTest {
 
   @Test
-  void matchesTheAnalyticalExecutorWhereBankPortsResidencyAndASecondMemoryDecide() {
+  void matchesTheAnalyticalExecutorWhereBankPortsSerialReadsResidencyAndASecondMemoryDecide() {
     int portBound = 0;
     int resident = 0;
     int peakBound = 0;
+    int serial = 0;
     for (long seed = 0; seed < 2000; seed++) {
       Random rnd = new Random(seed);
       ArchSpec arch = MapperCases.arch(rnd, 1 + rnd.nextInt(6), 1 + rnd.nextInt(6));
@@ -50,13 +51,15 @@ class EvaluatorTest {
       Execution e = MulticastExecutor.analytical(spec, arch, h, m);
       portBound += e.stats().stallCycles(StallCause.GLB_BANK) > 0 ? 1 : 0;
       peakBound += e.stats().stallCycles(StallCause.DRAM_BANDWIDTH) > 0 ? 1 : 0;
+      serial += e.stats().stallCycles(StallCause.DRAM_LATENCY) > 0 ? 1 : 0;
       for (boolean r : MulticastExecutor.resident(spec, arch)) {
         resident += r ? 1 : 0;
       }
     }
     // The cases must reach each term, or the equality above proves nothing about it.
     assertTrue(portBound > 50, portBound + " bank-port-bound cases");
-    assertTrue(peakBound > 50, peakBound + " peak-bandwidth-bound cases");
+    assertTrue(peakBound > 20, peakBound + " peak-bandwidth-bound cases");
+    assertTrue(serial > 50, serial + " cases with serial waits");
     assertTrue(resident > 50, resident + " resident operands");
   }
 

@@ -58,17 +58,14 @@ class MapperTest {
   }
 
   /** DRAM term caches per arch, so that scoring plans does not replay a timing DRAM each time. */
-  private static final Map<ArchSpec, DramTermCache[]> DRAM = new ConcurrentHashMap<>();
+  private static final Map<ArchSpec, DramTermCache.Terms> DRAM = new ConcurrentHashMap<>();
 
   /** The plan's objective: its parts' energy and cycles added up, as the mapper compares them. */
   private static double score(LayerPlan plan, ArchSpec arch, Objective objective) {
-    DramTermCache[] dram =
-        DRAM.computeIfAbsent(
-            arch, a -> new DramTermCache[] {DramTermCache.fill(a), DramTermCache.least(a)});
+    DramTermCache.Terms dram = DRAM.computeIfAbsent(arch, DramTermCache.Terms::of);
     Hierarchy h = ArchHierarchy.of(arch);
     EnergyCost.Rates rates = EnergyCost.rates(arch, table(arch));
-    return MapperCases.score(
-        plan, h, objective, op -> new Evaluator(op, arch, h, rates, dram[0], dram[1]));
+    return MapperCases.score(plan, h, objective, op -> new Evaluator(op, arch, h, rates, dram));
   }
 
   @Test
