@@ -39,4 +39,13 @@ public record LayerRun(
   public boolean mapped() {
     return result != null;
   }
+
+  /** This run with {@code note} added to its result's note (after a "; "); unmapped: as it is. */
+  public LayerRun withNote(String note) {
+    if (result == null || note.isEmpty()) {
+      return this;
+    }
+    String notes = result.note().isEmpty() ? note : result.note() + "; " + note;
+    return new LayerRun(layer, dataflow, result.withNote(notes), mapping, reasons);
+  }
 }

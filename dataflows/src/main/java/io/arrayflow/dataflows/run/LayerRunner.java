@@ -22,20 +22,30 @@ import io.arrayflow.sim.result.LayerResult;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.Datatype;
 import io.arrayflow.sim.spec.NocKind;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.sim.stats.Counters;
+import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.Metric;
+import io.arrayflow.sim.stats.Stats;
 import io.arrayflow.workloads.ops.Reference;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.VectorOpSpec;
 import io.arrayflow.workloads.tensor.FloatTensor;
 import io.arrayflow.workloads.tensor.IntTensor;
 import io.arrayflow.workloads.zoo.Layer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs layers of a workload on one architecture: picks the executor for the architecture's NoC kind
  * (multicast: a mapping of the dataflow's family on the storage hierarchy; systolic: the dataflow's
  * fold schedule), runs it at the asked fidelity, and turns its counts into energy with the
- * architecture's table. MAC layers go to the PE array, vector layers (softmax, layernorm, GELU,
- * pooling, add) to the vector unit. Also verifies a layer at cycle fidelity against the reference
- * engine.
+ * architecture's table. MAC layers go to the PE array, vector layers (softmax, the norms, GELU,
+ * SwiGLU, rope, pooling, add) to the vector unit with their traffic ({@link VectorExecutor}). A
+ * decoder's attention matmuls read the KV cache from where it lives ({@link KvCachePlacement}), and
+ * a causal one skips the query blocks' tiles above the diagonal when that is faster ({@link
+ * CausalBlocks}). Also verifies a layer at cycle fidelity against the reference engine.
  */
 public final class LayerRunner {
   private static final double FLOAT_TOLERANCE = 1e-4;
@@ -43,6 +53,7 @@ public final class LayerRunner {
   private final ArchSpec arch;
   private final EnergyModel table;
   private final Hierarchy hierarchy;
+  private LayerRunner toggled;
 
   /** A runner for {@code arch} whose energy is costed with {@code table}. */
   public LayerRunner(ArchSpec arch, EnergyModel table) {
@@ -69,17 +80,136 @@ public final class LayerRunner {
   /**
    * Runs {@code layer} of {@code workload} with {@code dataflow} at {@code fidelity}; with a
    * non-null {@code explicit} mapping (multicast NoC only) that mapping runs instead of the
-   * family's choice. A mapping that does not fit is a value: {@link LayerRun#unmapped}.
+   * family's choice. A mapping that does not fit is a value: {@link LayerRun#unmapped}. A vector
+   * layer runs on the vector unit; a matmul reading a KV cache on this arch or its variant that
+   * keeps the cache where {@link KvCachePlacement} puts it; a causal one whole or in query blocks.
    */
   public LayerRun run(
       String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
     if (!layer.isMac()) {
+      VectorOpSpec op = layer.vector();
+      Execution e = VectorExecutor.run(op, arch, fidelity, layer.fused());
+      String note = layer.fused() ? "fused into " + layer.fusedInto() : "";
       return LayerRun.of(
           layer.name(),
           dataflow,
-          vector(workload, layer.vector(), dataflow, fidelity),
-          "vector unit");
+          vectorResult(workload, op.name(), dataflow, e, note),
+          e.mapping());
     }
+    if (layer.kvCacheElements() > 0) {
+      KvCachePlacement kv = KvCachePlacement.of(arch, layer.kvCacheElements());
+      return on(kv).masked(workload, layer, dataflow, fidelity, explicit).withNote(kv.note());
+    }
+    return masked(workload, layer, dataflow, fidelity, explicit);
+  }
+
+  /** The runner whose arch keeps the KV cache where {@code kv} says: this one or its variant. */
+  private LayerRunner on(KvCachePlacement kv) {
+    ArchSpec a = kv.arch(arch);
+    if (a == arch) {
+      return this;
+    }
+    if (toggled == null) {
+      toggled = new LayerRunner(a, table);
+    }
+    return toggled;
+  }
+
+  /**
+   * A MAC layer, whole; or, with a causal mask, split into query blocks ({@link CausalBlocks}) when
+   * that is faster (judged at event fidelity, or analytical when that is asked), the row noting the
+   * masked and skipped MACs either way.
+   */
+  private LayerRun masked(
+      String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
+    if (layer.causal() == null || explicit != null) {
+      return runMac(workload, layer, dataflow, fidelity, explicit);
+    }
+    CausalBlocks blocks = new CausalBlocks(layer, arch, dataflow);
+    long macs = layer.macs();
+    String masked =
+        String.format(
+            Locale.ROOT, "causal: %d of %d MACs masked", layer.maskedMacs(), layer.macs());
+    if (blocks.blocks == 1) {
+      return runMac(workload, layer, dataflow, fidelity, null)
+          .withNote(masked + ", all computed (one query block of " + blocks.block + ")");
+    }
+    Fidelity judge = fidelity == Fidelity.ANALYTICAL ? fidelity : Fidelity.EVENT;
+    LayerRun whole = runMac(workload, layer, dataflow, judge, null);
+    LayerRun split = blocks(workload, layer, blocks, dataflow, judge);
+    boolean skip =
+        split.mapped() && (!whole.mapped() || split.result().cycles() < whole.result().cycles());
+    if (!skip) {
+      String why =
+          split.mapped()
+              ? String.format(
+                  Locale.ROOT,
+                  ", all computed (%s: %d cycles, whole: %d)",
+                  blocks.describe(),
+                  split.result().cycles(),
+                  whole.result().cycles())
+              : ", all computed";
+      LayerRun r = judge == fidelity ? whole : runMac(workload, layer, dataflow, fidelity, null);
+      return r.withNote(masked + why);
+    }
+    LayerRun r = judge == fidelity ? split : blocks(workload, layer, blocks, dataflow, fidelity);
+    long done = blocks.macs();
+    return r.withNote(
+        String.format(
+            Locale.ROOT,
+            "causal: %d of %d MACs skipped in %s; %d masked MACs computed",
+            macs - done,
+            macs,
+            blocks.describe(),
+            layer.maskedMacs() - (macs - done)));
+  }
+
+  /** The query blocks of {@code layer} one after another, summed into one row. */
+  private LayerRun blocks(
+      String workload, Layer layer, CausalBlocks blocks, Dataflow dataflow, Fidelity fidelity) {
+    List<LayerResult> parts = new ArrayList<>();
+    String mapping = "";
+    for (int i = 0; i < blocks.blocks; i++) {
+      LayerRun r = runMac(workload, Layer.of(blocks.op(i)), dataflow, fidelity, null);
+      if (!r.mapped()) {
+        return LayerRun.unmapped(layer.name(), dataflow, r.reasons());
+      }
+      parts.add(r.result());
+      mapping = i == 0 ? blocks.describe() + "; " + r.mapping() : mapping;
+    }
+    long macs = 0;
+    long cycles = 0;
+    long stalls = 0;
+    Stats stats = Stats.EMPTY;
+    EnergyBreakdown energy = EnergyBreakdown.zero(parts.get(0).energy().unit());
+    for (LayerResult p : parts) {
+      macs += p.macs();
+      cycles += p.cycles();
+      stalls += p.stallCycles();
+      stats = stats.plus(p.accesses());
+      energy = energy.plus(p.energy());
+    }
+    double util = Math.min(1, macs / ((double) cycles * arch.peArray().peCount()));
+    LayerResult sum =
+        new LayerResult(
+            arch.name(),
+            workload,
+            layer.name(),
+            dataflow.key(),
+            fidelity,
+            macs,
+            cycles,
+            stalls,
+            util,
+            arch.latencyMs(cycles),
+            energy,
+            stats);
+    return LayerRun.of(layer.name(), dataflow, sum, mapping);
+  }
+
+  /** A MAC layer as one op on the executor of this arch's NoC. */
+  private LayerRun runMac(
+      String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
     OpSpec spec = layer.mac();
     Mapping mapping = null;
     if (systolic()) {
@@ -162,39 +292,220 @@ public final class LayerRunner {
       IntTensor w = intWeights(spec, seed);
       IntTensor x = intInputs(spec, seed);
       ValueRun<IntTensor> run = cycle(spec, dataflow, mapping, w, x, fault);
-      int[] got = run.output().data();
-      int[] want = Reference.run(spec, w, x).data();
-      double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
-      for (int i = 0; i < Math.min(got.length, want.length); i++) {
-        err = Math.max(err, Math.abs((double) got[i] - want[i]));
-      }
-      return new Verification(
-          spec.name(), dataflow, err == 0, err, 0, spec.macs(), run.execution().cycles(), note);
+      return verdict(
+          spec.name(),
+          dataflow,
+          doubles(run.output().data()),
+          doubles(Reference.run(spec, w, x).data()),
+          true,
+          i -> true,
+          spec.macs(),
+          run.execution().cycles(),
+          note);
     }
     FloatTensor w = floatWeights(spec, seed);
     FloatTensor x = floatInputs(spec, seed);
     ValueRun<FloatTensor> run = cycle(spec, dataflow, mapping, w, x, fault);
-    float[] got = run.output().data();
-    float[] want = Reference.run(spec, w, x).data();
-    double scale = 0;
-    for (float v : want) {
-      scale = Math.max(scale, Math.abs(v));
-    }
-    double tolerance = FLOAT_TOLERANCE * Math.max(scale, Float.MIN_NORMAL);
-    double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
-    for (int i = 0; i < Math.min(got.length, want.length); i++) {
-      double d = Math.abs((double) got[i] - want[i]);
-      err = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(err, d);
-    }
-    return new Verification(
+    return verdict(
         spec.name(),
         dataflow,
-        err <= tolerance,
-        err,
-        tolerance,
+        doubles(run.output().data()),
+        doubles(Reference.run(spec, w, x).data()),
+        false,
+        i -> true,
         spec.macs(),
         run.execution().cycles(),
         note);
+  }
+
+  /**
+   * Verifies {@code layer} at cycle fidelity with random values from {@code seed}: a vector layer
+   * on the vector unit's float32 datapath against the reference engine's vector op (pooling has no
+   * value model: refused); a causal matmul of more than one query block as those blocks, their
+   * outputs assembled into the layer's and the ones a causal model uses compared (A·V's masked
+   * probabilities drawn as zeros, as a softmax leaves them); any other MAC layer as {@link
+   * #verify(OpSpec, Dataflow, long, String)}. A matmul reading a KV cache runs on the arch that
+   * keeps the cache where it lives.
+   */
+  public Verification verify(Layer layer, Dataflow dataflow, long seed, String note) {
+    if (!layer.isMac()) {
+      VectorOpSpec op = layer.vector();
+      if (op.kind().pooling()) {
+        throw new IllegalArgumentException(
+            "layer '"
+                + op.name()
+                + "': pooling has no value model (its window is not in its spec)");
+      }
+      List<FloatTensor> in = Reference.randomInputs(op, seed);
+      FloatTensor tab = Reference.ropeTable(op);
+      ValueRun<FloatTensor> run = VectorExecutor.cycle(op, arch, layer.fused(), in, tab);
+      return verdict(
+          op.name(),
+          dataflow,
+          doubles(run.output().data()),
+          doubles(Reference.run(op, in, tab).data()),
+          false,
+          i -> true,
+          0,
+          run.execution().cycles(),
+          note);
+    }
+    LayerRunner on =
+        layer.kvCacheElements() > 0 ? on(KvCachePlacement.of(arch, layer.kvCacheElements())) : this;
+    if (layer.causal() != null) {
+      CausalBlocks blocks = new CausalBlocks(layer, arch, dataflow);
+      if (blocks.blocks > 1) {
+        return on.verifyBlocks(blocks, dataflow, seed, note);
+      }
+    }
+    return on.verify(layer.mac(), dataflow, seed, note);
+  }
+
+  /** The query blocks of a causal matmul at cycle fidelity, assembled and compared. */
+  private Verification verifyBlocks(CausalBlocks b, Dataflow dataflow, long seed, String note) {
+    OpSpec full = b.op;
+    boolean ints = arch.datatype() == Datatype.INT;
+    IntTensor iw = ints ? intWeights(full, seed) : null;
+    IntTensor ix = ints ? intInputs(full, seed) : null;
+    FloatTensor fw = ints ? null : floatWeights(full, seed);
+    FloatTensor fx = ints ? null : floatInputs(full, seed);
+    for (int i = 0; i < full.inputElements(); i++) {
+      if (b.maskedInput(i)) {
+        if (ints) {
+          ix.data()[i] = 0;
+        } else {
+          fx.data()[i] = 0;
+        }
+      }
+    }
+    double[] want =
+        ints
+            ? doubles(Reference.run(full, iw, ix).data())
+            : doubles(Reference.run(full, fw, fx).data());
+    double[] got = new double[want.length];
+    long cycles = 0;
+    for (int i = 0; i < b.blocks; i++) {
+      OpSpec op = b.op(i);
+      Mapping mapping = null;
+      if (!systolic()) {
+        MappingChoice choice = dataflow.family().choose(op, hierarchy);
+        if (!choice.found()) {
+          return new Verification(
+              full.name(),
+              dataflow,
+              false,
+              Double.NaN,
+              0,
+              b.macs(),
+              0,
+              "no " + dataflow.key() + " mapping fits block " + i + ": " + choice.reasons());
+        }
+        mapping = choice.mapping();
+      }
+      int[] w = b.weightIndex(i);
+      int[] x = b.inputIndex(i);
+      int[] wShape = {op.g(), op.m(), op.c(), 1, 1};
+      int[] xShape = {1, op.g() * op.c(), op.p(), 1};
+      double[] out;
+      if (ints) {
+        ValueRun<IntTensor> r =
+            cycle(
+                op,
+                dataflow,
+                mapping,
+                IntTensor.of(gather(iw.data(), w), wShape),
+                IntTensor.of(gather(ix.data(), x), xShape),
+                null);
+        out = doubles(r.output().data());
+        cycles += r.execution().cycles();
+      } else {
+        ValueRun<FloatTensor> r =
+            cycle(
+                op,
+                dataflow,
+                mapping,
+                FloatTensor.of(gather(fw.data(), w), wShape),
+                FloatTensor.of(gather(fx.data(), x), xShape),
+                null);
+        out = doubles(r.output().data());
+        cycles += r.execution().cycles();
+      }
+      int[] at = b.outputIndex(i);
+      for (int k = 0; k < at.length; k++) {
+        got[at[k]] = out[k];
+      }
+    }
+    String as = "as " + b.describe();
+    return verdict(
+        full.name(),
+        dataflow,
+        got,
+        want,
+        ints,
+        b::visibleOutput,
+        b.macs(),
+        cycles,
+        note.isEmpty() ? as : note + "; " + as);
+  }
+
+  /**
+   * The verdict on {@code got} against {@code want} over the indices {@code compared} keeps: equal
+   * for integers ({@code exact}), within {@code 1e-4} of the largest compared reference magnitude
+   * for floats; a length mismatch or NaN fails.
+   */
+  private static Verification verdict(
+      String layer,
+      Dataflow dataflow,
+      double[] got,
+      double[] want,
+      boolean exact,
+      java.util.function.IntPredicate compared,
+      long macs,
+      long cycles,
+      String note) {
+    double scale = 0;
+    double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
+    for (int i = 0; i < Math.min(got.length, want.length); i++) {
+      if (compared.test(i)) {
+        scale = Math.max(scale, Math.abs(want[i]));
+        double d = Math.abs(got[i] - want[i]);
+        err = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(err, d);
+      }
+    }
+    double tolerance = exact ? 0 : FLOAT_TOLERANCE * Math.max(scale, Float.MIN_NORMAL);
+    return new Verification(layer, dataflow, err <= tolerance, err, tolerance, macs, cycles, note);
+  }
+
+  private static double[] doubles(int[] v) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i];
+    }
+    return out;
+  }
+
+  private static double[] doubles(float[] v) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i];
+    }
+    return out;
+  }
+
+  private static int[] gather(int[] from, int[] at) {
+    int[] out = new int[at.length];
+    for (int i = 0; i < at.length; i++) {
+      out[i] = from[at[i]];
+    }
+    return out;
+  }
+
+  private static float[] gather(float[] from, int[] at) {
+    float[] out = new float[at.length];
+    for (int i = 0; i < at.length; i++) {
+      out[i] = from[at[i]];
+    }
+    return out;
   }
 
   /** Cycle fidelity on the executor of this arch's NoC ({@code mapping} is null if systolic). */
@@ -246,25 +557,43 @@ public final class LayerRunner {
         utilization,
         arch.latencyMs(e.cycles()),
         energy,
-        e.stats());
+        withDramBytes(e.stats(), "pe-array"));
   }
 
-  /** A vector layer on the vector unit ({@link VectorExecutor}). */
-  private LayerResult vector(
-      String workload, VectorOpSpec op, Dataflow dataflow, Fidelity fidelity) {
-    Execution e = VectorExecutor.run(op, arch, fidelity);
+  /** A vector layer's result ({@link VectorExecutor}). */
+  private LayerResult vectorResult(
+      String workload, String layer, Dataflow dataflow, Execution e, String note) {
     return new LayerResult(
         arch.name(),
         workload,
-        op.name(),
+        layer,
         dataflow.key(),
-        fidelity,
+        e.fidelity(),
         0,
         e.cycles(),
         Math.min(e.cycles(), e.stats().totalStallCycles()),
         0,
         arch.latencyMs(e.cycles()),
         EnergyCost.of(e.stats(), arch, table, e.cycles()),
-        e.stats());
+        withDramBytes(e.stats(), "vector-unit"),
+        note);
+  }
+
+  /**
+   * {@code stats} with {@link Metric#DRAM_BYTES}: each operand's off-chip reads and writes at its
+   * width, the finished outputs among the output writes at {@code precision.final_outputs}. ({@code
+   * component} is the executor's, whose busy cycles this adds nothing to.)
+   */
+  private Stats withDramBytes(Stats stats, String component) {
+    long bits = 0;
+    for (Operand op : Operand.values()) {
+      long values = stats.reads(Level.DRAM, op) + stats.writes(Level.DRAM, op);
+      bits += values * arch.precision().bits(op);
+    }
+    long finals = stats.metric(Metric.FINAL_OUTPUT_WRITES);
+    bits -= finals * (arch.precision().outputs() - arch.precision().finalOutputs());
+    Counters c = new Counters(component);
+    c.add(Metric.DRAM_BYTES, (bits + 7) / 8);
+    return stats.plus(c.snapshot());
   }
 }
