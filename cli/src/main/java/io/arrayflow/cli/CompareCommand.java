@@ -99,19 +99,29 @@ final class CompareCommand implements Callable<Integer> {
     LayerRunner runner = new LayerRunner(arch, target.table(arch));
     PrintWriter err = spec.commandLine().getErr();
     Runs runs = new Runs(runner, w, layers, dfs, fid, null, target.label(arch), err);
-    List<LayerResult> shown = perLayer ? byLayer(runs.rows()) : runs.totals();
+    Phases phases = target.phases(w, arch);
+    List<LayerResult> phaseRows = phases == null ? List.of() : phases.rows(runs.rows());
     PrintWriter stdout = spec.commandLine().getOut();
     if (fmt.forPeople()) {
-      stdout.print(fmt.render(ResultTables.ranked(shown, obj)));
+      if (perLayer || phaseRows.isEmpty()) {
+        List<LayerResult> shown = perLayer ? byLayer(runs.rows()) : runs.totals();
+        stdout.print(fmt.render(ResultTables.ranked(shown, obj)));
+      }
+      if (!phaseRows.isEmpty()) {
+        stdout.print(fmt.render(ResultTables.ranked(phaseRows, obj, phases.extra())));
+      }
       if (!runs.totals().isEmpty()) {
         stdout.print(verdict(runs.totals()));
       }
+    } else if (!phaseRows.isEmpty() && !perLayer) {
+      stdout.print(fmt.render(ResultTables.full(phaseRows, phases.extra())));
     } else {
-      stdout.print(fmt.render(ResultTables.full(shown)));
+      stdout.print(fmt.render(ResultTables.full(perLayer ? byLayer(runs.rows()) : runs.totals())));
     }
     if (outDir != null) {
       Manifest manifest = Manifests.ofRun(spec, target, arch, w.name(), fid.key());
-      ResultOutput.write("--out", outDir, err, dir -> runs.write(dir, manifest, target.options()));
+      ResultOutput.write(
+          "--out", outDir, err, dir -> runs.write(dir, manifest, target.options(), phases));
     }
     if (chartDir != null && !runs.totals().isEmpty()) {
       ResultRows rows =

@@ -40,6 +40,15 @@ public record LayerRun(
     return result != null;
   }
 
+  /** This run under the layer name {@code name}. */
+  public LayerRun renamed(String name) {
+    if (name.equals(layer)) {
+      return this;
+    }
+    LayerResult r = result == null ? null : result.relabeled(result.arch(), name);
+    return new LayerRun(name, dataflow, r, mapping, reasons);
+  }
+
   /** This run with {@code note} added to its result's note (after a "; "); unmapped: as it is. */
   public LayerRun withNote(String note) {
     if (result == null || note.isEmpty()) {

@@ -34,8 +34,10 @@ import io.arrayflow.workloads.tensor.FloatTensor;
 import io.arrayflow.workloads.tensor.IntTensor;
 import io.arrayflow.workloads.zoo.Layer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs layers of a workload on one architecture: picks the executor for the architecture's NoC kind
@@ -54,6 +56,10 @@ public final class LayerRunner {
   private final EnergyModel table;
   private final Hierarchy hierarchy;
   private LayerRunner toggled;
+  private final Map<Memo, LayerRun> memo = new HashMap<>();
+
+  /** What decides a layer's run apart from its name: decode steps repeat most layers. */
+  private record Memo(String workload, Layer layer, boolean fused, Dataflow d, Fidelity f) {}
 
   /** A runner for {@code arch} whose energy is costed with {@code table}. */
   public LayerRunner(ArchSpec arch, EnergyModel table) {
@@ -86,15 +92,31 @@ public final class LayerRunner {
    */
   public LayerRun run(
       String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
+    LayerRun r;
+    if (explicit != null) {
+      r = simulate(workload, layer, dataflow, fidelity, explicit);
+    } else {
+      // A layer like one run before (same op, traits and dataflow; any name) runs the same.
+      Memo key =
+          new Memo(
+              workload, layer.named("layer").fusedInto(null), layer.fused(), dataflow, fidelity);
+      r = memo.get(key);
+      if (r == null) {
+        r = simulate(workload, layer, dataflow, fidelity, null);
+        memo.put(key, r);
+      }
+      r = r.renamed(layer.name());
+    }
+    return layer.fused() ? r.withNote("fused into " + layer.fusedInto()) : r;
+  }
+
+  private LayerRun simulate(
+      String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
     if (!layer.isMac()) {
       VectorOpSpec op = layer.vector();
       Execution e = VectorExecutor.run(op, arch, fidelity, layer.fused());
-      String note = layer.fused() ? "fused into " + layer.fusedInto() : "";
       return LayerRun.of(
-          layer.name(),
-          dataflow,
-          vectorResult(workload, op.name(), dataflow, e, note),
-          e.mapping());
+          layer.name(), dataflow, vectorResult(workload, op.name(), dataflow, e), e.mapping());
     }
     if (layer.kvCacheElements() > 0) {
       KvCachePlacement kv = KvCachePlacement.of(arch, layer.kvCacheElements());
@@ -561,8 +583,7 @@ public final class LayerRunner {
   }
 
   /** A vector layer's result ({@link VectorExecutor}). */
-  private LayerResult vectorResult(
-      String workload, String layer, Dataflow dataflow, Execution e, String note) {
+  private LayerResult vectorResult(String workload, String layer, Dataflow dataflow, Execution e) {
     return new LayerResult(
         arch.name(),
         workload,
@@ -575,8 +596,7 @@ public final class LayerRunner {
         0,
         arch.latencyMs(e.cycles()),
         EnergyCost.of(e.stats(), arch, table, e.cycles()),
-        withDramBytes(e.stats(), "vector-unit"),
-        note);
+        withDramBytes(e.stats(), "vector-unit"));
   }
 
   /**

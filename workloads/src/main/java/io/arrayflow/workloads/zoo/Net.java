@@ -10,9 +10,7 @@ import io.arrayflow.workloads.ops.Normalization;
 import io.arrayflow.workloads.ops.Pooling;
 import io.arrayflow.workloads.ops.Rotary;
 import io.arrayflow.workloads.ops.Tensors;
-import io.arrayflow.workloads.spec.CausalMask;
 import io.arrayflow.workloads.spec.CountLimit;
-import io.arrayflow.workloads.spec.Dim;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.VectorKind;
 import io.arrayflow.workloads.spec.VectorOpSpec;
@@ -285,26 +283,14 @@ final class Net {
       cacheLengths.put(cacheKey, tk);
       cacheWidths.put(cacheKey, (long) batch * kvHeads * d);
     }
-    int group = heads / kvHeads;
-    int g = dim(name + ".qk", "batch × kv heads", (long) batch * kvHeads);
-    int rows = dim(name + ".qk", "query heads per kv head × queries", (long) group * tq);
-    boolean masked = causal && tq > 1;
-    attentionMatmul(
-        OpSpec.matmul(prefix + name + ".qk", g, rows, d, tk, false),
-        masked ? new CausalMask(tq, tk, Dim.M) : null,
-        cacheKey);
-    record(
-        Layer.of(
-            VectorOpSpec.softmax(
-                prefix + name + ".softmax",
-                (long) g * rows,
-                tk,
-                (float) (1.0 / Math.sqrt(d)),
-                causal ? tq : 0)));
-    attentionMatmul(
-        OpSpec.matmul(prefix + name + ".av", g, rows, tk, d, false),
-        masked ? new CausalMask(tq, tk, Dim.C) : null,
-        cacheKey);
+    List<Layer> attention =
+        AttentionLayers.of(prefix + name, batch, heads, kvHeads, tq, tk, d, causal);
+    for (Layer l : attention) {
+      if (l.isMac() && recording && cacheKey != null && phase != null) {
+        kvLayers.add(layers.size());
+      }
+      record(l);
+    }
     if (!execute) {
       return new Act(q.shape(), null);
     }
@@ -320,13 +306,6 @@ final class Net {
             Tensors.splitHeads(k.value(), batch, kvHeads),
             Tensors.splitHeads(v.value(), batch, kvHeads));
     return new Act(q.shape(), Tensors.mergeHeads(out, batch));
-  }
-
-  private void attentionMatmul(OpSpec op, CausalMask mask, String cacheKey) {
-    if (recording && cacheKey != null && phase != null) {
-      kvLayers.add(layers.size());
-    }
-    record(Layer.of(op).withCausal(mask));
   }
 
   /**

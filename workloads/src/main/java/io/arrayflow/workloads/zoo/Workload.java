@@ -54,8 +54,8 @@ public record Workload(String name, List<Layer> layers, List<Phase> phases) {
 
   /**
    * This workload with every vector layer of a kind in {@code kinds} that directly follows a MAC
-   * layer fused into it (it takes that layer's output as it leaves the array); other layers as they
-   * are.
+   * layer fused into it (it takes that layer's output as it leaves the array) and every other
+   * vector layer unfused.
    */
   public Workload fused(Set<VectorKind> kinds) {
     List<Layer> out = new ArrayList<>(layers.size());
@@ -63,7 +63,7 @@ public record Workload(String name, List<Layer> layers, List<Phase> phases) {
     for (Layer l : layers) {
       boolean fuse =
           !l.isMac() && kinds.contains(l.vector().kind()) && before != null && before.isMac();
-      out.add(fuse ? l.fusedInto(before.name()) : l);
+      out.add(l.isMac() ? l : l.fusedInto(fuse ? before.name() : null));
       before = l;
     }
     return new Workload(name, out, phases);
