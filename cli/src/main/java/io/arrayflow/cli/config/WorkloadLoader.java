@@ -58,10 +58,14 @@ public final class WorkloadLoader {
       Section l = doc.listItem("layers", i, items.get(i));
       List<Layer> made = layer(l, layers.isEmpty() ? null : layers.get(layers.size() - 1));
       l.finish();
-      for (Layer layer : made) {
-        if (!names.add(layer.name())) {
-          l.problem(
-              "name", "layer name '" + layer.name() + "' is used twice; names must be unique");
+      List<String> itemNames = new ArrayList<>();
+      made.forEach(layer -> itemNames.add(layer.name()));
+      if (made.isEmpty() && l.raw("name") instanceof Node.Scalar n) {
+        itemNames.add(n.text());
+      }
+      for (String n : itemNames) {
+        if (!names.add(n)) {
+          l.problem("name", "layer name '" + n + "' is used twice; names must be unique");
         }
       }
       layers.addAll(made);
@@ -166,7 +170,7 @@ public final class WorkloadLoader {
       int colon = p.indexOf(':');
       String key = p.startsWith("output is") ? "padding" : colon < 0 ? "" : p.substring(0, colon);
       if (key.equals("padding") || l.keys().contains(key)) {
-        l.problem(key, p);
+        l.problem(key, p.startsWith(key + ": ") ? p.substring(key.length() + 2) : p);
       } else {
         l.problem(p);
       }

@@ -22,10 +22,12 @@ import io.arrayflow.workloads.spec.VectorOpSpec;
  * results whose tensors fit the inputs' space together (the table: the weights' space) stay on chip
  * and move nothing off chip, as the executors' resident operands do.
  *
- * <p>Tiles are whole rows for a row op (element ranges otherwise) sized so that a tile's inputs and
+ * <p>Tiles are whole rows for a row op (element ranges otherwise, and for a row larger than a tile
+ * buffer, which streams in pieces: a real unit would pass over it several times or keep running
+ * statistics, as online softmax does; this plan moves it once) sized so that a tile's inputs and
  * results fit one tile buffer of the inputs' space ({@code glb.buffers} of them, so the next tiles
  * are fetched while one is computed); each tile is one pass of {@code ceil(ops / lanes)} busy
- * cycles. Tiles differ by at most one row.
+ * cycles. Tiles differ by at most one unit (row or element).
  */
 final class VectorPlan {
   private static final int W = Operand.WEIGHTS.ordinal();
@@ -71,14 +73,17 @@ final class VectorPlan {
         keepTable
             && glb.resident(Operand.WEIGHTS)
             && op.tableElements() * arch.precision().weights() <= space(glb, Operand.WEIGHTS) * 8;
-    unit = op.kind().rowWise() ? op.rowLength() : 1;
-    units = op.elements() / unit;
-    // A tile's inputs and results share one tile buffer of the inputs' space.
-    double bitsPerUnit =
+    // A tile's inputs and results share one tile buffer of the inputs' space; a row op's tiles
+    // are whole rows unless a row is larger than a buffer.
+    double bitsPerElement =
         (inputTensors * (double) op.inputElements() + (fused ? 0 : op.outputElements()))
-            / units
+            / op.elements()
             * inBits;
     double tileBits = activationSpace / (double) glb.buffers();
+    boolean wholeRows = op.kind().rowWise() && op.rowLength() * bitsPerElement <= tileBits;
+    unit = wholeRows ? op.rowLength() : 1;
+    units = op.elements() / unit;
+    double bitsPerUnit = bitsPerElement * unit;
     long perTile =
         bitsPerUnit == 0 || activationSpace == 0
             ? units

@@ -39,7 +39,10 @@ final class VectorUnit {
     this.partial = new float[lanes];
   }
 
-  /** Computes elements {@code [first, first + count)} (whole rows for a row op). */
+  /**
+   * Takes in elements {@code [first, first + count)}: computes them, or for a row op every row that
+   * ends among them (tiles come in order, so each row is computed once, when it is whole).
+   */
   void run(long first, long count) {
     int from = Math.toIntExact(first);
     int to = Math.toIntExact(first + count);
@@ -48,7 +51,7 @@ final class VectorUnit {
       return;
     }
     int len = Math.toIntExact(op.rowLength());
-    for (int base = from; base < to; base += len) {
+    for (int base = from / len * len; base + len <= to; base += len) {
       switch (op.kind()) {
         case SOFTMAX -> softmax(base, len);
         case LAYERNORM -> layerNorm(base, len);
