@@ -126,10 +126,18 @@ final class CompareCommand implements Callable<Integer> {
     if (chartDir != null && !runs.totals().isEmpty()) {
       ResultRows rows =
           ResultRows.parseCsv(ReportFormat.CSV.render(ResultTables.full(runs.rows())));
+      // A decoder's latency chart has a bar per phase (prefill, each step), not per layer.
+      List<LayerResult> steps = new ArrayList<>(phaseRows);
+      steps.removeIf(r -> r.layer().equals(Phases.DECODE));
+      ResultRows latency =
+          steps.isEmpty()
+              ? rows
+              : ResultRows.parseCsv(ReportFormat.CSV.render(ResultTables.full(steps)));
       List<ChartData> drawn = new ArrayList<>();
       for (ChartKind k : ChartKind.values()) {
         if (k != ChartKind.PARETO) {
-          drawn.add(k.data(rows, new ChartKind.Options(null, Roof.of(arch))));
+          ResultRows data = k == ChartKind.LATENCY ? latency : rows;
+          drawn.add(k.data(data, new ChartKind.Options(null, Roof.of(arch))));
         }
       }
       ResultOutput.write(

@@ -31,7 +31,8 @@ final class Phases {
           "energy_per_token",
           "macs_per_dram_byte");
 
-  private static final String DECODE = "decode";
+  /** The row summing every decode step. */
+  static final String DECODE = "decode";
 
   private final Workload workload;
   private final Map<String, Info> info = new HashMap<>();
