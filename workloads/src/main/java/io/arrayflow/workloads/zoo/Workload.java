@@ -54,17 +54,22 @@ public record Workload(String name, List<Layer> layers, List<Phase> phases) {
 
   /**
    * This workload with every vector layer of a kind in {@code kinds} that directly follows a MAC
-   * layer fused into it (it takes that layer's output as it leaves the array) and every other
-   * vector layer unfused.
+   * layer of its phase fused into it (it takes that layer's output as it leaves the array; a decode
+   * step's first layer does not take the previous phase's logits) and every other vector layer
+   * unfused.
    */
   public Workload fused(Set<VectorKind> kinds) {
     List<Layer> out = new ArrayList<>(layers.size());
-    Layer before = null;
-    for (Layer l : layers) {
+    for (int i = 0; i < layers.size(); i++) {
+      Layer l = layers.get(i);
+      Layer before = i == 0 ? null : layers.get(i - 1);
       boolean fuse =
-          !l.isMac() && kinds.contains(l.vector().kind()) && before != null && before.isMac();
+          !l.isMac()
+              && kinds.contains(l.vector().kind())
+              && before != null
+              && before.isMac()
+              && phaseOf(i) == phaseOf(i - 1);
       out.add(l.isMac() ? l : l.fusedInto(fuse ? before.name() : null));
-      before = l;
     }
     return new Workload(name, out, phases);
   }

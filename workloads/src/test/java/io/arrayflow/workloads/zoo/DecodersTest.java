@@ -173,6 +173,9 @@ class DecodersTest {
     assertEquals("decode.1.h3.mlp.c_fc", w.layer("decode.1.h3.gelu").fusedInto());
     assertNull(w.layer("prefill.h1.ln_2").fusedInto(), "after the residual add, a vector layer");
     assertNull(w.layer("prefill.h1.add1").fusedInto(), "add was not asked for");
+    Workload all =
+        Model.GPT2.workload(Model.GPT2.input(1, 8, 1)).fused(Set.of(VectorKind.values()));
+    assertNull(all.layer("decode.1.h0.ln_1").fusedInto(), "not into the prefill's LM head");
     assertEquals(w.phases(), Model.GPT2.workload(Model.GPT2.input(1, 8, 1)).phases());
   }
 
