@@ -179,10 +179,12 @@ public final class LayerRunner {
     return r.withNote(
         String.format(
             Locale.ROOT,
-            "causal: %d of %d MACs skipped in %s; %d masked MACs computed",
+            "causal: %d of %d MACs skipped in %s (%d cycles, whole: %d); %d masked MACs computed",
             macs - done,
             macs,
             blocks.describe(),
+            split.result().cycles(),
+            whole.mapped() ? whole.result().cycles() : 0,
             layer.maskedMacs() - (macs - done)));
   }
 
