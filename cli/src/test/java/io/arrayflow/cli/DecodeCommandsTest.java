@@ -139,6 +139,28 @@ class DecodeCommandsTest {
   }
 
   @Test
+  void verifyScalesALargeVectorLayerDownToWholeQueryBlocks() {
+    Outcome o =
+        MainTest.run(
+            "verify",
+            "--arch",
+            "systolic-32",
+            "--workload",
+            "gpt2",
+            "--seq",
+            "64",
+            "--layer",
+            "prefill.h0.attn.softmax",
+            "--dataflow",
+            "ws",
+            "--max-macs",
+            "5000",
+            "--scale-down");
+    assertEquals(0, o.code(), o.out() + o.err());
+    assertTrue(o.out().contains("PASS    scaled down from 768 rows"), o.out());
+  }
+
+  @Test
   void outWritesThePhaseTablesBesideTheResults(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("r");
     Outcome o =

@@ -186,6 +186,27 @@ class RobustnessTest {
   }
 
   @Test
+  void aVectorLayerTooLargeForCycleFidelityIsRefusedWithTheWayOut() {
+    Outcome o =
+        MainTest.run(
+            "run",
+            "--arch",
+            "tpu-v1",
+            "--workload",
+            "bert-base",
+            "--seq",
+            "16384",
+            "--layer",
+            "encoder.0.attn.softmax",
+            "--fidelity",
+            "cycle");
+    assertRefused(
+        o,
+        "error: layer 'encoder.0.attn.softmax' at --fidelity cycle: 3221225472 elements do not"
+            + " fit one Java array (at most 2147483639); run it at --fidelity event");
+  }
+
+  @Test
   void anUnknownKindToFuseIsRefusedListingTheKinds() {
     assertRefused(
         MainTest.run("layers", "--workload", "gpt2", "--fuse", "softmax,tanh"),
