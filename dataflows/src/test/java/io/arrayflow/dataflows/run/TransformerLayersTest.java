@@ -52,22 +52,7 @@ class TransformerLayersTest {
 
   @Test
   void theBlockSizeIsTheArraySideTheKeysAreSpreadOver() {
-    ArchSpec s = TestArchs.systolic32();
-    ArchSpec wide =
-        new ArchSpec(
-            "wide",
-            "",
-            s.clockMhz(),
-            s.energyTable(),
-            s.datatype(),
-            s.precision(),
-            new io.arrayflow.sim.spec.PeArraySpec(8, 32),
-            s.pe(),
-            s.noc(),
-            s.glb(),
-            s.dram(),
-            s.memories(),
-            s.vectorUnit());
+    ArchSpec wide = systolic(8, 32);
     // WS: keys (M of the scores, K of A·V) on columns, rows; OS: scores' keys on columns, A·V's
     // stream, so its queries' rows; IS: scores' keys stream (queries on columns), A·V's on rows.
     assertEquals(32, CausalBlocks.blockSize(wide, Dataflow.WS, Dim.M));
@@ -107,23 +92,26 @@ class TransformerLayersTest {
 
   /** {@code layer}'s blocks on a square systolic array of side {@code side} (WS). */
   private static CausalBlocks blocksOf(Layer layer, int side) {
+    return new CausalBlocks(layer, systolic(side, side), Dataflow.WS);
+  }
+
+  /** systolic-32 with a {@code rows × cols} array. */
+  private static ArchSpec systolic(int rows, int cols) {
     ArchSpec s = TestArchs.systolic32();
-    ArchSpec a =
-        new ArchSpec(
-            "s" + side,
-            "",
-            s.clockMhz(),
-            s.energyTable(),
-            s.datatype(),
-            s.precision(),
-            new io.arrayflow.sim.spec.PeArraySpec(side, side),
-            s.pe(),
-            s.noc(),
-            s.glb(),
-            s.dram(),
-            s.memories(),
-            s.vectorUnit());
-    return new CausalBlocks(layer, a, Dataflow.WS);
+    return new ArchSpec(
+        "systolic-" + rows + "x" + cols,
+        "",
+        s.clockMhz(),
+        s.energyTable(),
+        s.datatype(),
+        s.precision(),
+        new io.arrayflow.sim.spec.PeArraySpec(rows, cols),
+        s.pe(),
+        s.noc(),
+        s.glb(),
+        s.dram(),
+        s.memories(),
+        s.vectorUnit());
   }
 
   static Stream<Arguments> causalOnEveryArch() {

@@ -85,28 +85,19 @@ public record LayerResult(
 
   /** This result with the arch column {@code newArch} and the layer column {@code newLayer}. */
   public LayerResult relabeled(String newArch, String newLayer) {
-    return new LayerResult(
-        newArch,
-        workload,
-        newLayer,
-        dataflow,
-        fidelity,
-        macs,
-        cycles,
-        stallCycles,
-        utilization,
-        latencyMs,
-        energy,
-        accesses,
-        note);
+    return with(newArch, newLayer, note);
   }
 
   /** This result with {@code newNote}. */
   public LayerResult withNote(String newNote) {
+    return with(arch, layer, newNote);
+  }
+
+  private LayerResult with(String newArch, String newLayer, String newNote) {
     return new LayerResult(
-        arch,
+        newArch,
         workload,
-        layer,
+        newLayer,
         dataflow,
         fidelity,
         macs,
