@@ -33,10 +33,8 @@ import io.arrayflow.workloads.spec.VectorOpSpec;
 import io.arrayflow.workloads.tensor.FloatTensor;
 import io.arrayflow.workloads.tensor.IntTensor;
 import io.arrayflow.workloads.zoo.Layer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -125,6 +123,14 @@ public final class LayerRunner {
     return masked(workload, layer, dataflow, fidelity, explicit);
   }
 
+  /** A MAC layer, whole, or in query blocks if it has a causal mask ({@link CausalBlocks#run}). */
+  private LayerRun masked(
+      String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
+    return layer.causal() == null || explicit != null
+        ? runMac(workload, layer, dataflow, fidelity, explicit)
+        : CausalBlocks.run(this, workload, layer, dataflow, fidelity);
+  }
+
   /** The runner whose arch keeps the KV cache where {@code kv} says: this one or its variant. */
   private LayerRunner on(KvCachePlacement kv) {
     ArchSpec a = kv.arch(arch);
@@ -137,102 +143,8 @@ public final class LayerRunner {
     return toggled;
   }
 
-  /**
-   * A MAC layer, whole; or, with a causal mask, split into query blocks ({@link CausalBlocks}) when
-   * that is faster (judged at event fidelity, or analytical when that is asked), the row noting the
-   * masked and skipped MACs either way.
-   */
-  private LayerRun masked(
-      String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
-    if (layer.causal() == null || explicit != null) {
-      return runMac(workload, layer, dataflow, fidelity, explicit);
-    }
-    CausalBlocks blocks = new CausalBlocks(layer, arch, dataflow);
-    long macs = layer.macs();
-    String masked =
-        String.format(
-            Locale.ROOT, "causal: %d of %d MACs masked", layer.maskedMacs(), layer.macs());
-    if (blocks.blocks == 1) {
-      return runMac(workload, layer, dataflow, fidelity, null)
-          .withNote(masked + ", all computed (one query block of " + blocks.block + ")");
-    }
-    Fidelity judge = fidelity == Fidelity.ANALYTICAL ? fidelity : Fidelity.EVENT;
-    LayerRun whole = runMac(workload, layer, dataflow, judge, null);
-    LayerRun split = blocks(workload, layer, blocks, dataflow, judge);
-    boolean skip =
-        split.mapped() && (!whole.mapped() || split.result().cycles() < whole.result().cycles());
-    if (!skip) {
-      String why =
-          split.mapped()
-              ? String.format(
-                  Locale.ROOT,
-                  ", all computed (%s: %d cycles, whole: %d)",
-                  blocks.describe(),
-                  split.result().cycles(),
-                  whole.result().cycles())
-              : ", all computed";
-      LayerRun r = judge == fidelity ? whole : runMac(workload, layer, dataflow, fidelity, null);
-      return r.withNote(masked + why);
-    }
-    LayerRun r = judge == fidelity ? split : blocks(workload, layer, blocks, dataflow, fidelity);
-    long done = blocks.macs();
-    return r.withNote(
-        String.format(
-            Locale.ROOT,
-            "causal: %d of %d MACs skipped in %s (%d cycles, whole: %d); %d masked MACs computed",
-            macs - done,
-            macs,
-            blocks.describe(),
-            split.result().cycles(),
-            whole.mapped() ? whole.result().cycles() : 0,
-            layer.maskedMacs() - (macs - done)));
-  }
-
-  /** The query blocks of {@code layer} one after another, summed into one row. */
-  private LayerRun blocks(
-      String workload, Layer layer, CausalBlocks blocks, Dataflow dataflow, Fidelity fidelity) {
-    List<LayerResult> parts = new ArrayList<>();
-    String mapping = "";
-    for (int i = 0; i < blocks.blocks; i++) {
-      LayerRun r = runMac(workload, Layer.of(blocks.op(i)), dataflow, fidelity, null);
-      if (!r.mapped()) {
-        return LayerRun.unmapped(layer.name(), dataflow, r.reasons());
-      }
-      parts.add(r.result());
-      mapping = i == 0 ? blocks.describe() + "; " + r.mapping() : mapping;
-    }
-    long macs = 0;
-    long cycles = 0;
-    long stalls = 0;
-    Stats stats = Stats.EMPTY;
-    EnergyBreakdown energy = EnergyBreakdown.zero(parts.get(0).energy().unit());
-    for (LayerResult p : parts) {
-      macs += p.macs();
-      cycles += p.cycles();
-      stalls += p.stallCycles();
-      stats = stats.plus(p.accesses());
-      energy = energy.plus(p.energy());
-    }
-    double util = Math.min(1, macs / ((double) cycles * arch.peArray().peCount()));
-    LayerResult sum =
-        new LayerResult(
-            arch.name(),
-            workload,
-            layer.name(),
-            dataflow.key(),
-            fidelity,
-            macs,
-            cycles,
-            stalls,
-            util,
-            arch.latencyMs(cycles),
-            energy,
-            stats);
-    return LayerRun.of(layer.name(), dataflow, sum, mapping);
-  }
-
   /** A MAC layer as one op on the executor of this arch's NoC. */
-  private LayerRun runMac(
+  LayerRun runMac(
       String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
     OpSpec spec = layer.mac();
     Mapping mapping = null;
@@ -379,97 +291,10 @@ public final class LayerRunner {
     if (layer.causal() != null) {
       CausalBlocks blocks = new CausalBlocks(layer, arch, dataflow);
       if (blocks.blocks > 1) {
-        return on.verifyBlocks(blocks, dataflow, seed, note);
+        return blocks.verify(on, dataflow, seed, note);
       }
     }
     return on.verify(layer.mac(), dataflow, seed, note);
-  }
-
-  /** The query blocks of a causal matmul at cycle fidelity, assembled and compared. */
-  private Verification verifyBlocks(CausalBlocks b, Dataflow dataflow, long seed, String note) {
-    OpSpec full = b.op;
-    boolean ints = arch.datatype() == Datatype.INT;
-    IntTensor iw = ints ? intWeights(full, seed) : null;
-    IntTensor ix = ints ? intInputs(full, seed) : null;
-    FloatTensor fw = ints ? null : floatWeights(full, seed);
-    FloatTensor fx = ints ? null : floatInputs(full, seed);
-    for (int i = 0; i < full.inputElements(); i++) {
-      if (b.maskedInput(i)) {
-        if (ints) {
-          ix.data()[i] = 0;
-        } else {
-          fx.data()[i] = 0;
-        }
-      }
-    }
-    double[] want =
-        ints
-            ? doubles(Reference.run(full, iw, ix).data())
-            : doubles(Reference.run(full, fw, fx).data());
-    double[] got = new double[want.length];
-    long cycles = 0;
-    for (int i = 0; i < b.blocks; i++) {
-      OpSpec op = b.op(i);
-      Mapping mapping = null;
-      if (!systolic()) {
-        MappingChoice choice = dataflow.family().choose(op, hierarchy);
-        if (!choice.found()) {
-          return new Verification(
-              full.name(),
-              dataflow,
-              false,
-              Double.NaN,
-              0,
-              b.macs(),
-              0,
-              "no " + dataflow.key() + " mapping fits block " + i + ": " + choice.reasons());
-        }
-        mapping = choice.mapping();
-      }
-      int[] w = b.weightIndex(i);
-      int[] x = b.inputIndex(i);
-      int[] wShape = {op.g(), op.m(), op.c(), 1, 1};
-      int[] xShape = {1, op.g() * op.c(), op.p(), 1};
-      double[] out;
-      if (ints) {
-        ValueRun<IntTensor> r =
-            cycle(
-                op,
-                dataflow,
-                mapping,
-                IntTensor.of(gather(iw.data(), w), wShape),
-                IntTensor.of(gather(ix.data(), x), xShape),
-                null);
-        out = doubles(r.output().data());
-        cycles += r.execution().cycles();
-      } else {
-        ValueRun<FloatTensor> r =
-            cycle(
-                op,
-                dataflow,
-                mapping,
-                FloatTensor.of(gather(fw.data(), w), wShape),
-                FloatTensor.of(gather(fx.data(), x), xShape),
-                null);
-        out = doubles(r.output().data());
-        cycles += r.execution().cycles();
-      }
-      int[] at = b.outputIndex(i);
-      for (int k = 0; k < at.length; k++) {
-        got[at[k]] = out[k];
-      }
-    }
-    String as = "as " + b.describe();
-    return verdict(
-        full.name(),
-        dataflow,
-        got,
-        want,
-        ints,
-        b::visibleOutput,
-        b.macs(),
-        cycles,
-        note.isEmpty() ? as : note + "; " + as);
   }
 
   /**
@@ -477,7 +302,7 @@ public final class LayerRunner {
    * for integers ({@code exact}), within {@code 1e-4} of the largest compared reference magnitude
    * for floats; a length mismatch or NaN fails.
    */
-  private static Verification verdict(
+  static Verification verdict(
       String layer,
       Dataflow dataflow,
       double[] got,
@@ -500,7 +325,7 @@ public final class LayerRunner {
     return new Verification(layer, dataflow, err <= tolerance, err, tolerance, macs, cycles, note);
   }
 
-  private static double[] doubles(int[] v) {
+  static double[] doubles(int[] v) {
     double[] out = new double[v.length];
     for (int i = 0; i < v.length; i++) {
       out[i] = v[i];
@@ -508,32 +333,16 @@ public final class LayerRunner {
     return out;
   }
 
-  private static double[] doubles(float[] v) {
+  static double[] doubles(float[] v) {
     double[] out = new double[v.length];
     for (int i = 0; i < v.length; i++) {
       out[i] = v[i];
-    }
-    return out;
-  }
-
-  private static int[] gather(int[] from, int[] at) {
-    int[] out = new int[at.length];
-    for (int i = 0; i < at.length; i++) {
-      out[i] = from[at[i]];
-    }
-    return out;
-  }
-
-  private static float[] gather(float[] from, int[] at) {
-    float[] out = new float[at.length];
-    for (int i = 0; i < at.length; i++) {
-      out[i] = from[at[i]];
     }
     return out;
   }
 
   /** Cycle fidelity on the executor of this arch's NoC ({@code mapping} is null if systolic). */
-  private ValueRun<IntTensor> cycle(
+  ValueRun<IntTensor> cycle(
       OpSpec spec, Dataflow dataflow, Mapping mapping, IntTensor w, IntTensor x, Fault fault) {
     return systolic()
         ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x, fault)
@@ -541,7 +350,7 @@ public final class LayerRunner {
   }
 
   /** Cycle fidelity on the executor of this arch's NoC ({@code mapping} is null if systolic). */
-  private ValueRun<FloatTensor> cycle(
+  ValueRun<FloatTensor> cycle(
       OpSpec spec, Dataflow dataflow, Mapping mapping, FloatTensor w, FloatTensor x, Fault fault) {
     return systolic()
         ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x, fault)
@@ -549,19 +358,19 @@ public final class LayerRunner {
   }
 
   // Random operands: integers of the arch's widths, weights from seed and inputs from seed + 1.
-  private IntTensor intWeights(OpSpec spec, long seed) {
+  IntTensor intWeights(OpSpec spec, long seed) {
     return Reference.randomWeights(spec, seed, arch.precision().weights());
   }
 
-  private IntTensor intInputs(OpSpec spec, long seed) {
+  IntTensor intInputs(OpSpec spec, long seed) {
     return Reference.randomInputs(spec, seed + 1, arch.precision().inputs());
   }
 
-  private static FloatTensor floatWeights(OpSpec spec, long seed) {
+  static FloatTensor floatWeights(OpSpec spec, long seed) {
     return Reference.randomWeights(spec, seed);
   }
 
-  private static FloatTensor floatInputs(OpSpec spec, long seed) {
+  static FloatTensor floatInputs(OpSpec spec, long seed) {
     return Reference.randomInputs(spec, seed + 1);
   }
 
