@@ -66,11 +66,6 @@ final class Net {
     return execute;
   }
 
-  /** Layer names recorded from now on start with {@code p}. */
-  void prefix(String p) {
-    prefix = p;
-  }
-
   /** Whether layers are recorded from now on (values are computed either way). */
   void recording(boolean on) {
     recording = on;
