@@ -49,22 +49,7 @@ final class Archs {
   static List<LayerResult> relabel(List<LayerResult> results, String label) {
     List<LayerResult> out = new ArrayList<>();
     for (LayerResult r : results) {
-      out.add(
-          r.arch().equals(label)
-              ? r
-              : new LayerResult(
-                  label,
-                  r.workload(),
-                  r.layer(),
-                  r.dataflow(),
-                  r.fidelity(),
-                  r.macs(),
-                  r.cycles(),
-                  r.stallCycles(),
-                  r.utilization(),
-                  r.latencyMs(),
-                  r.energy(),
-                  r.accesses()));
+      out.add(r.arch().equals(label) ? r : r.relabeled(label, r.layer()));
     }
     return out;
   }

@@ -104,27 +104,45 @@ final class CompareCommand implements Callable<Integer> {
             arch, target.table(arch), MapperOptions.of(RunCommand.objective(objective)));
     PrintWriter err = spec.commandLine().getErr();
     Runs runs = new Runs(runner, w, layers, dfs, fid, null, target.label(arch), err);
-    List<LayerResult> shown = perLayer ? byLayer(runs.rows()) : runs.totals();
+    Phases phases = target.phases(w, arch);
+    List<LayerResult> phaseRows = phases == null ? List.of() : phases.rows(runs.rows());
     PrintWriter stdout = spec.commandLine().getOut();
     if (fmt.forPeople()) {
-      stdout.print(fmt.render(ResultTables.ranked(shown, obj)));
+      if (perLayer || phaseRows.isEmpty()) {
+        List<LayerResult> shown = perLayer ? byLayer(runs.rows()) : runs.totals();
+        stdout.print(fmt.render(ResultTables.ranked(shown, obj)));
+      }
+      if (!phaseRows.isEmpty()) {
+        stdout.print(fmt.render(ResultTables.ranked(phaseRows, obj, phases.extra())));
+      }
       if (!runs.totals().isEmpty()) {
         stdout.print(verdict(runs.totals()));
       }
+    } else if (!phaseRows.isEmpty() && !perLayer) {
+      stdout.print(fmt.render(ResultTables.full(phaseRows, phases.extra())));
     } else {
-      stdout.print(fmt.render(ResultTables.full(shown)));
+      stdout.print(fmt.render(ResultTables.full(perLayer ? byLayer(runs.rows()) : runs.totals())));
     }
     if (outDir != null) {
       Manifest manifest = Manifests.ofRun(spec, target, arch, w.name(), fid.key());
-      ResultOutput.write("--out", outDir, err, dir -> runs.write(dir, manifest, target.options()));
+      ResultOutput.write(
+          "--out", outDir, err, dir -> runs.write(dir, manifest, target.options(), phases));
     }
     if (chartDir != null && !runs.totals().isEmpty()) {
       ResultRows rows =
           ResultRows.parseCsv(ReportFormat.CSV.render(ResultTables.full(runs.rows())));
+      // A decoder's latency chart has a bar per phase (prefill, each step), not per layer.
+      List<LayerResult> steps = new ArrayList<>(phaseRows);
+      steps.removeIf(r -> r.layer().equals(Phases.DECODE));
+      ResultRows latency =
+          steps.isEmpty()
+              ? rows
+              : ResultRows.parseCsv(ReportFormat.CSV.render(ResultTables.full(steps)));
       List<ChartData> drawn = new ArrayList<>();
       for (ChartKind k : ChartKind.values()) {
         if (k != ChartKind.PARETO) {
-          drawn.add(k.data(rows, new ChartKind.Options(null, Roof.of(arch))));
+          ResultRows data = k == ChartKind.LATENCY ? latency : rows;
+          drawn.add(k.data(data, new ChartKind.Options(null, Roof.of(arch))));
         }
       }
       ResultOutput.write(

@@ -57,7 +57,7 @@ final class LayersCommand implements Callable<Integer> {
             w.name(),
             l.name(),
             s.kind().name().toLowerCase(Locale.ROOT),
-            dims(s),
+            dims(s) + traits(l),
             s.macs(),
             s.weightElements(),
             s.inputElements(),
@@ -73,7 +73,11 @@ final class LayersCommand implements Callable<Integer> {
             w.name(),
             l.name(),
             v.kind().key(),
-            "elements=" + v.elements(),
+            "elements="
+                + v.elements()
+                + (v.kind().rowWise() && v.rows() > 1 ? " row=" + v.rowLength() : "")
+                + (v.causalQueries() > 0 ? " causal" : "")
+                + traits(l),
             0L,
             0L,
             0L,
@@ -93,6 +97,13 @@ final class LayersCommand implements Callable<Integer> {
         outputs,
         vector);
     return t.build();
+  }
+
+  /** A transformer layer's traits: {@code causal}, {@code kv-cache}, {@code fused}. */
+  private static String traits(Layer l) {
+    return (l.causal() != null ? " causal" : "")
+        + (l.kvCacheElements() > 0 ? " kv-cache" : "")
+        + (l.fused() ? " fused" : "");
   }
 
   /** Compact dims: {@code N1 G1 M96 C3 H227 W227 R11 S11 P55 Q55 stride4 pad0}. */

@@ -6,6 +6,7 @@ import io.arrayflow.dataflows.run.ResourceEstimate;
 import io.arrayflow.sim.result.Fidelity;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.workloads.spec.OpSpec;
+import io.arrayflow.workloads.spec.VectorOpSpec;
 import io.arrayflow.workloads.zoo.Layer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -30,9 +31,47 @@ final class Resources {
         }
       }
     }
+    if (f == Fidelity.CYCLE) {
+      for (Layer l : layers) {
+        if (!l.isMac() && !l.vector().kind().pooling()) {
+          problems.addAll(vectorProblems(l.vector()));
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
+  }
+
+  /**
+   * A vector layer at cycle fidelity holds its inputs and its output as float arrays (the
+   * reference's output too when verified): each within one Java array, all within the free heap.
+   */
+  private static List<String> vectorProblems(VectorOpSpec v) {
+    String where = "layer '" + v.name() + "' at --fidelity cycle: ";
+    if (v.elements() > ResourceEstimate.MAX_ARRAY) {
+      return List.of(
+          where
+              + v.elements()
+              + " elements do not fit one Java array (at most "
+              + ResourceEstimate.MAX_ARRAY
+              + "); run it at --fidelity event");
+    }
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long need = 4 * v.elements() * (v.kind().inputTensors() + 2L);
+    if (need <= free) {
+      return List.of();
+    }
+    return List.of(
+        where
+            + "needs about "
+            + ResourceEstimate.describeBytes(need)
+            + " of heap, more than the "
+            + ResourceEstimate.describeBytes(free)
+            + " free here; give Java more with ARRAYFLOW_JAVA_OPTS=-Xmx"
+            + ((need >> 30) + 1)
+            + "g or run it at --fidelity event");
   }
 
   /** Checks one op. */

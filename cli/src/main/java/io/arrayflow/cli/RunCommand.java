@@ -11,6 +11,7 @@ import io.arrayflow.reports.manifest.Manifest;
 import io.arrayflow.reports.results.ResultTables;
 import io.arrayflow.reports.table.ReportFormat;
 import io.arrayflow.sim.result.Fidelity;
+import io.arrayflow.sim.result.LayerResult;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.workloads.zoo.Layer;
 import io.arrayflow.workloads.zoo.Workload;
@@ -101,16 +102,20 @@ final class RunCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     Runs runs = new Runs(runner, w, layers, dataflows, fid, explicit, target.label(arch), err);
-    spec.commandLine()
-        .getOut()
-        .print(
-            fmt.render(
-                fmt.forPeople()
-                    ? ResultTables.compact(runs.rows())
-                    : ResultTables.full(runs.rows())));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(
+        fmt.render(
+            fmt.forPeople() ? ResultTables.compact(runs.rows()) : ResultTables.full(runs.rows())));
+    Phases phases = target.phases(w, arch);
+    List<LayerResult> phaseRows = phases == null ? List.of() : phases.rows(runs.rows());
+    if (fmt.forPeople() && !phaseRows.isEmpty()) {
+      out.println();
+      out.print(fmt.render(ResultTables.compact(phaseRows, phases.extra())));
+    }
     if (outDir != null) {
       Manifest manifest = Manifests.ofRun(spec, target, arch, w.name(), fid.key());
-      ResultOutput.write("--out", outDir, err, dir -> runs.write(dir, manifest, target.options()));
+      ResultOutput.write(
+          "--out", outDir, err, dir -> runs.write(dir, manifest, target.options(), phases));
     }
     return runs.reportUnmapped(err);
   }

@@ -8,6 +8,7 @@ import io.arrayflow.reports.io.OutputDir;
 import io.arrayflow.reports.manifest.Manifest;
 import io.arrayflow.reports.results.ResultTables;
 import io.arrayflow.reports.table.ReportFormat;
+import io.arrayflow.reports.table.Table;
 import io.arrayflow.sim.result.Fidelity;
 import io.arrayflow.sim.result.LayerResult;
 import io.arrayflow.workloads.zoo.Layer;
@@ -112,13 +113,21 @@ final class Runs {
   }
 
   /**
-   * Writes results.csv, results.json, the mappings and {@code manifest} into {@code dir}; {@code
-   * target} is the options that name the arch and workload, for the rerun line of each mapping.
+   * Writes results.csv, results.json, the mappings and {@code manifest} into {@code dir}, and with
+   * {@code phases} (null: none) phases.csv and phases.json; {@code target} is the options that name
+   * the arch and workload, for the rerun line of each mapping.
    */
-  void write(OutputDir dir, Manifest manifest, String target) throws IOException {
+  void write(OutputDir dir, Manifest manifest, String target, Phases phases) throws IOException {
     dir.writeString("results.csv", ReportFormat.CSV.render(ResultTables.full(rows)));
     dir.writeString("results.json", ReportFormat.JSON.render(ResultTables.full(rows)));
     List<String> files = new ArrayList<>(List.of("results.csv", "results.json"));
+    List<LayerResult> phaseRows = phases == null ? List.of() : phases.rows(rows);
+    if (!phaseRows.isEmpty()) {
+      Table t = ResultTables.full(phaseRows, phases.extra());
+      dir.writeString("phases.csv", ReportFormat.CSV.render(t));
+      dir.writeString("phases.json", ReportFormat.JSON.render(t));
+      files.addAll(List.of("phases.csv", "phases.json"));
+    }
     for (LayerRun r : runs) {
       if (r.plan() == null) {
         continue;

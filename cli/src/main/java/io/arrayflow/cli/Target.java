@@ -77,6 +77,14 @@ final class Target {
     return workload.get();
   }
 
+  /**
+   * The phases of {@code w} on {@code arch} when it has them and every layer runs (no {@code
+   * --layer}), else null.
+   */
+  Phases phases(Workload w, ArchSpec spec) {
+    return layer == null && !w.phases().isEmpty() ? new Phases(w, spec) : null;
+  }
+
   /** The layers to run: all, or the one {@code --layer} names. */
   List<Layer> layers(Workload w) {
     if (layer == null) {

@@ -66,7 +66,8 @@ class MainTest {
         run("layers", "--workload", "resnet5"),
         "error: --workload: unknown workload 'resnet5' (did you mean 'resnet50'?); expected a"
             + " built-in (alexnet, vgg16, resnet18, resnet50, mobilenet_v2, bert-base, gpt2,"
-            + " gpt2-prefill, gpt2-decode, vit-b16, tpu-roofline, verify-small) or a YAML file path");
+            + " gpt2-prefill, gpt2-decode, vit-b16, llama-7b, llama-1b, tiny-block,"
+            + " tiny-llama-block, tpu-roofline, verify-small) or a YAML file path");
   }
 
   @Test
@@ -102,8 +103,9 @@ class MainTest {
                 + " as large as the dilated filter",
             "error: "
                 + f
-                + ":4:21: layers[1].type: must be one of conv, fc, matmul, softmax,"
-                + " layernorm, relu, relu6, gelu, pool_max, pool_avg, add, was 'convolution'",
+                + ":4:21: layers[1].type: must be one of conv, fc, matmul, attention, softmax,"
+                + " layernorm, relu, relu6, gelu, pool_max, pool_avg, add, rmsnorm, swiglu, rope,"
+                + " was 'convolution'",
             "error: " + f + ":5:29: layers[2].C: must be >= 1, was -3",
             "error: " + f + ":5:43: layers[2].K: unknown key; valid keys here: name, type, N, C, M",
             "error: " + f + ":6:62: layers[3].groups: must divide C (16), was 3",
@@ -118,7 +120,8 @@ class MainTest {
   @Test
   void listsTheBuiltInArchitectures() {
     Outcome o = run("list", "archs");
-    assertEquals("edge-int8\neyeriss\neyeriss-256\nreference\nsystolic-32\ntpu-v1\n", o.out());
+    assertEquals(
+        "edge-int8\neyeriss\neyeriss-256\nllm-hbm\nreference\nsystolic-32\ntpu-v1\n", o.out());
   }
 
   @Test
@@ -135,7 +138,8 @@ class MainTest {
     assertBadInput(
         run("show", "arch", "eyeris"),
         "error: unknown architecture 'eyeris' (did you mean 'eyeriss'?): not a built-in"
-            + " (edge-int8, eyeriss, eyeriss-256, reference, systolic-32, tpu-v1) and no such file");
+            + " (edge-int8, eyeriss, eyeriss-256, llm-hbm, reference, systolic-32, tpu-v1) and no"
+            + " such file");
   }
 
   @Test

@@ -147,7 +147,8 @@ class RobustnessTest {
     assertRefused(
         MainTest.run("layers", "--workload", TINY, "--batch", "8"),
         "error: --batch: applies to the built-in models (alexnet, vgg16, resnet18, resnet50,"
-            + " mobilenet_v2, bert-base, gpt2, gpt2-prefill, gpt2-decode, vit-b16); "
+            + " mobilenet_v2, bert-base, gpt2, gpt2-prefill, gpt2-decode, vit-b16, llama-7b,"
+            + " llama-1b); "
             + TINY
             + " is a YAML workload, whose layers give their own sizes (N of conv and fc, batch of"
             + " matmul)");
@@ -161,9 +162,56 @@ class RobustnessTest {
           "error: --seq: "
               + model
               + " has no sequence length; --seq applies to bert-base, gpt2, gpt2-prefill,"
-              + " gpt2-decode");
+              + " gpt2-decode, llama-7b, llama-1b");
     }
     assertEquals(0, MainTest.run("layers", "--workload", "gpt2-decode", "--seq", "64").code());
+  }
+
+  @Test
+  void decodeOnAModelThatDoesNotDecodeOrOnAYamlWorkloadIsRefused() {
+    assertRefused(
+        MainTest.run("layers", "--workload", "bert-base", "--decode", "4"),
+        "error: --decode: bert-base does not decode; --decode applies to gpt2, gpt2-decode,"
+            + " llama-7b, llama-1b");
+    assertRefused(
+        MainTest.run("layers", "--workload", "gpt2-decode", "--decode", "0"),
+        "error: --decode: gpt2-decode is decode steps alone; it needs --decode >= 1");
+    assertRefused(
+        MainTest.run("layers", "--workload", "gpt2", "--decode", "-1"),
+        "error: --decode: must be >= 0, was -1");
+    assertTrue(
+        MainTest.run("layers", "--workload", TINY, "--decode", "2")
+            .err()
+            .startsWith("error: --decode: applies to the built-in models"));
+  }
+
+  @Test
+  void aVectorLayerTooLargeForCycleFidelityIsRefusedWithTheWayOut() {
+    Outcome o =
+        MainTest.run(
+            "run",
+            "--arch",
+            "tpu-v1",
+            "--workload",
+            "bert-base",
+            "--seq",
+            "16384",
+            "--layer",
+            "encoder.0.attn.softmax",
+            "--fidelity",
+            "cycle");
+    assertRefused(
+        o,
+        "error: layer 'encoder.0.attn.softmax' at --fidelity cycle: 3221225472 elements do not"
+            + " fit one Java array (at most 2147483639); run it at --fidelity event");
+  }
+
+  @Test
+  void anUnknownKindToFuseIsRefusedListingTheKinds() {
+    assertRefused(
+        MainTest.run("layers", "--workload", "gpt2", "--fuse", "softmax,tanh"),
+        "error: --fuse: unknown vector op 'tanh'; expected softmax, layernorm, relu, relu6, gelu,"
+            + " pool_max, pool_avg, add, rmsnorm, swiglu, rope, all or none");
   }
 
   @Test
@@ -214,17 +262,17 @@ class RobustnessTest {
         MainTest.run("verify", "--arch", "eyeriss", "--workload", "alexnet", "--layer", "conv1");
     assertEquals(2, skipped.code());
     assertEquals(
-        "error: nothing was verified: every MAC layer was skipped (above --max-macs 2000000 or"
-            + " --max-steps); see the notes",
+        "error: nothing was verified: every layer was skipped (above --max-macs 2000000 or"
+            + " --max-steps, or pooling); see the notes",
         skipped.err().strip());
-    Outcome vectorOnly =
-        MainTest.run(
-            "verify", "--arch", "eyeriss", "--workload", "verify-small", "--layer", "relu");
-    assertEquals(2, vectorOnly.code());
-    assertEquals(
-        "error: nothing was verified: no MAC layers to run (the vector unit has no value-level"
-            + " model)",
-        vectorOnly.err().strip());
+    Outcome poolingOnly =
+        MainTest.run("verify", "--arch", "eyeriss", "--workload", "alexnet", "--layer", "pool1");
+    assertEquals(2, poolingOnly.code());
+    assertTrue(
+        poolingOnly
+            .out()
+            .contains("pooling has no value model (its window shape is not in its spec)"),
+        poolingOnly.out());
   }
 
   @Test

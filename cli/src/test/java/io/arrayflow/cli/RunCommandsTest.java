@@ -83,7 +83,7 @@ class RunCommandsTest {
     Outcome o = MainTest.run("verify", "--arch", arch, "--workload", "verify-small");
     assertEquals(0, o.code(), o.out() + o.err());
     assertTrue(
-        o.out().contains("verify verify-small on " + arch + ": 24 passed, 0 failed, 0 skipped"),
+        o.out().contains("verify verify-small on " + arch + ": 27 passed, 0 failed, 0 skipped"),
         o.out());
     assertFalse(o.out().contains("FAIL"), o.out());
   }
@@ -240,7 +240,7 @@ class RunCommandsTest {
             "--dataflow",
             "os");
     assertEquals(0, o.code(), o.out() + o.err());
-    assertTrue(o.out().contains(": 8 passed, 0 failed, 0 skipped"), o.out());
+    assertTrue(o.out().contains(": 9 passed, 0 failed, 0 skipped"), o.out());
   }
 
   @Test

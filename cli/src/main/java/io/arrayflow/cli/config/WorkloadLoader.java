@@ -3,6 +3,7 @@ package io.arrayflow.cli.config;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.VectorKind;
 import io.arrayflow.workloads.spec.VectorOpSpec;
+import io.arrayflow.workloads.zoo.AttentionLayers;
 import io.arrayflow.workloads.zoo.Layer;
 import io.arrayflow.workloads.zoo.Workload;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import java.util.function.Supplier;
  * Reads a user workload (a list of layers) from YAML. Conv and FC channel counts are totals ({@code
  * C}, {@code M}; {@code groups} must divide both); a matmul is {@code A[batch][M][K] ·
  * B[batch][K][N]} with {@code weights: static|dynamic} saying whether B is a parameter or an
- * activation. Vector layers give an element count. See the README for the format.
+ * activation. Vector layers give an element count, optionally their row length (the axis a softmax
+ * or a norm works along) and {@code fuse: true} to fuse into the MAC layer right before them; an
+ * {@code attention} layer stands for its {@code .qk}, {@code .softmax} and {@code .av} layers. See
+ * the README for the format.
  */
 public final class WorkloadLoader {
   private static final List<String> TYPES = types();
@@ -23,7 +27,7 @@ public final class WorkloadLoader {
   private WorkloadLoader() {}
 
   private static List<String> types() {
-    List<String> t = new ArrayList<>(List.of("conv", "fc", "matmul"));
+    List<String> t = new ArrayList<>(List.of("conv", "fc", "matmul", "attention"));
     for (VectorKind k : VectorKind.values()) {
       t.add(k.key());
     }
@@ -52,14 +56,19 @@ public final class WorkloadLoader {
     Set<String> names = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       Section l = doc.listItem("layers", i, items.get(i));
-      Layer layer = layer(l);
+      List<Layer> made = layer(l, layers.isEmpty() ? null : layers.get(layers.size() - 1));
       l.finish();
-      if (l.raw("name") instanceof Node.Scalar n && !names.add(n.text())) {
-        l.problem("name", "layer name '" + n.text() + "' is used twice; names must be unique");
+      List<String> itemNames = new ArrayList<>();
+      made.forEach(layer -> itemNames.add(layer.name()));
+      if (made.isEmpty() && l.raw("name") instanceof Node.Scalar n) {
+        itemNames.add(n.text());
       }
-      if (layer != null) {
-        layers.add(layer);
+      for (String n : itemNames) {
+        if (!names.add(n)) {
+          l.problem("name", "layer name '" + n + "' is used twice; names must be unique");
+        }
       }
+      layers.addAll(made);
     }
     if (reader.problemCount() == 0) {
       for (String p : Workload.totalsProblems(layers)) {
@@ -80,9 +89,12 @@ public final class WorkloadLoader {
     }
   }
 
-  /** The layer, or null if any of its fields has a problem (all of them are recorded). */
-  private static Layer layer(Section l) {
-    int before = l.reader().problemCount();
+  /**
+   * The layers an item stands for (one, or an attention's three), or none if any of its fields has
+   * a problem (all of them are recorded); {@code before} is the layer before it, or null.
+   */
+  private static List<Layer> layer(Section l, Layer before) {
+    int problems = l.reader().problemCount();
     String name = l.requiredString("name");
     nameRule(l, Layer.nameProblem(name));
     int beforeType = l.reader().problemCount();
@@ -90,17 +102,22 @@ public final class WorkloadLoader {
     if (l.reader().problemCount() > beforeType) {
       // Without a valid type the other keys cannot be judged; report only the type.
       l.allow(l.keys().toArray(new String[0]));
-      return null;
+      return List.of();
     }
-    // Each reader checks its fields and returns how to build the layer once they are all valid.
-    Supplier<Layer> make =
+    // Each reader checks its fields and returns how to build the layers once they are all valid.
+    Supplier<List<Layer>> make =
         switch (type) {
-          case "conv" -> conv(l, name);
-          case "fc" -> fc(l, name);
-          case "matmul" -> matmul(l, name);
-          default -> vector(l, name, VectorKind.named(type));
+          case "conv" -> one(conv(l, name));
+          case "fc" -> one(fc(l, name));
+          case "matmul" -> one(matmul(l, name));
+          case "attention" -> attention(l, name);
+          default -> one(vector(l, name, VectorKind.named(type), before));
         };
-    return l.reader().problemCount() > before ? null : make.get();
+    return l.reader().problemCount() > problems ? List.of() : make.get();
+  }
+
+  private static Supplier<List<Layer>> one(Supplier<Layer> make) {
+    return () -> List.of(make.get());
   }
 
   private static Supplier<Layer> conv(Section l, String name) {
@@ -153,7 +170,7 @@ public final class WorkloadLoader {
       int colon = p.indexOf(':');
       String key = p.startsWith("output is") ? "padding" : colon < 0 ? "" : p.substring(0, colon);
       if (key.equals("padding") || l.keys().contains(key)) {
-        l.problem(key, p);
+        l.problem(key, p.startsWith(key + ": ") ? p.substring(key.length() + 2) : p);
       } else {
         l.problem(p);
       }
@@ -178,9 +195,70 @@ public final class WorkloadLoader {
     return () -> Layer.of(OpSpec.matmul(name, batch, rows, k, cols, weights.equals("static")));
   }
 
-  private static Supplier<Layer> vector(Section l, String name, VectorKind kind) {
+  private static Supplier<Layer> vector(Section l, String name, VectorKind kind, Layer before) {
     long elements = l.requiredLong("elements", 1);
-    report(l, VectorOpSpec.problems(kind, elements));
-    return () -> Layer.of(new VectorOpSpec(name, kind, elements));
+    long row = l.optionalLong("row_length", elements, 1);
+    boolean fuse = l.optionalBoolean("fuse", false);
+    report(l, VectorOpSpec.problems(kind, elements, row));
+    if (fuse && (before == null || !before.isMac())) {
+      l.problem(
+          "fuse",
+          "needs a MAC layer right before it to fuse into; "
+              + (before == null
+                  ? "it is the first layer"
+                  : "'" + before.name() + "' is a vector layer"));
+    }
+    String producer = fuse && before != null ? before.name() : null;
+    if (kind != VectorKind.ROPE) {
+      return () -> Layer.of(VectorOpSpec.rows(name, kind, elements / row, row)).fusedInto(producer);
+    }
+    int heads = l.optionalInt("heads", 1, 1);
+    long rows = elements / Math.max(1, row);
+    if (rows % heads != 0) {
+      l.problem(
+          "heads", "must divide the rows (elements / row_length = " + rows + "), was " + heads);
+    }
+    long positions = l.optionalLong("positions", Math.max(1, rows / heads), 1);
+    if (row % 2 != 0 || row > Integer.MAX_VALUE || positions > Integer.MAX_VALUE) {
+      l.problem("row_length", "rope rotates pairs: must be even and fit an int, was " + row);
+    }
+    return () ->
+        Layer.of(VectorOpSpec.rope(name, rows, (int) row, (int) positions, heads))
+            .fusedInto(producer);
+  }
+
+  private static Supplier<List<Layer>> attention(Section l, String name) {
+    int batch = l.optionalInt("batch", 1, 1);
+    int heads = l.requiredInt("heads", 1);
+    int kvHeads = l.optionalInt("kv_heads", heads, 1);
+    int queries = l.requiredInt("queries", 1);
+    int keys = l.optionalInt("keys", queries, 1);
+    int headDim = l.requiredInt("head_dim", 1);
+    boolean causal = l.optionalBoolean("causal", false);
+    boolean fuse = l.optionalBoolean("fuse", false);
+    if (heads % kvHeads != 0) {
+      l.problem("kv_heads", "must divide heads (" + heads + "), was " + kvHeads);
+    }
+    if (causal && queries > keys) {
+      l.problem("keys", "causal attention needs keys >= queries (" + queries + "), was " + keys);
+    }
+    long g = (long) batch * kvHeads;
+    long rows = (long) heads / Math.max(1, kvHeads) * queries;
+    if (g > Integer.MAX_VALUE || rows > Integer.MAX_VALUE) {
+      l.problem(
+          "batch × kv_heads and heads × queries must each fit an int, were " + g + ", " + rows);
+    } else {
+      report(l, OpSpec.problems(1, (int) g, keys, headDim, (int) rows, 1, 1, 1, 1, 1, 1, 1, 0, 0));
+      report(l, OpSpec.problems(1, (int) g, headDim, keys, (int) rows, 1, 1, 1, 1, 1, 1, 1, 0, 0));
+    }
+    return () -> {
+      List<Layer> layers =
+          new ArrayList<>(
+              AttentionLayers.of(name, batch, heads, kvHeads, queries, keys, headDim, causal));
+      if (fuse) {
+        layers.set(1, layers.get(1).fusedInto(layers.get(0).name()));
+      }
+      return layers;
+    };
   }
 }

@@ -48,4 +48,22 @@ public record LayerRun(
   public boolean mapped() {
     return result != null;
   }
+
+  /** This run under the layer name {@code name}. */
+  public LayerRun renamed(String name) {
+    if (name.equals(layer)) {
+      return this;
+    }
+    LayerResult r = result == null ? null : result.relabeled(result.arch(), name);
+    return new LayerRun(name, dataflow, r, mapping, plan, reasons);
+  }
+
+  /** This run with {@code note} added to its result's note (after a "; "); unmapped: as it is. */
+  public LayerRun withNote(String note) {
+    if (result == null || note.isEmpty()) {
+      return this;
+    }
+    String notes = result.note().isEmpty() ? note : result.note() + "; " + note;
+    return new LayerRun(layer, dataflow, result.withNote(notes), mapping, plan, reasons);
+  }
 }

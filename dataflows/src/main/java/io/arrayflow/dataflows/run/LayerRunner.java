@@ -23,20 +23,30 @@ import io.arrayflow.sim.result.LayerResult;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.sim.spec.Datatype;
 import io.arrayflow.sim.spec.NocKind;
+import io.arrayflow.sim.spec.Operand;
+import io.arrayflow.sim.stats.Counters;
+import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.Metric;
+import io.arrayflow.sim.stats.Stats;
 import io.arrayflow.workloads.ops.Reference;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.VectorOpSpec;
 import io.arrayflow.workloads.tensor.FloatTensor;
 import io.arrayflow.workloads.tensor.IntTensor;
 import io.arrayflow.workloads.zoo.Layer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Runs layers of a workload on one architecture: picks the executor for the architecture's NoC kind
  * (multicast: the mapper's plan from the dataflow's family on the storage hierarchy; systolic: the
  * dataflow's fold schedule), runs it at the asked fidelity, and turns its counts into energy with
- * the architecture's table. MAC layers go to the PE array, vector layers (softmax, layernorm, GELU,
- * pooling, add) to the vector unit. Also verifies a layer at cycle fidelity against the reference
- * engine.
+ * the architecture's table. MAC layers go to the PE array, vector layers (softmax, the norms, GELU,
+ * SwiGLU, rope, pooling, add) to the vector unit with their traffic ({@link VectorExecutor}). A
+ * decoder's attention matmuls read the KV cache from where it lives ({@link KvCachePlacement}), and
+ * a causal one skips the query blocks' tiles above the diagonal when that is faster ({@link
+ * CausalBlocks}). Also verifies a layer at cycle fidelity against the reference engine.
  */
 public final class LayerRunner {
   private static final double FLOAT_TOLERANCE = 1e-4;
@@ -44,7 +54,13 @@ public final class LayerRunner {
   private final ArchSpec arch;
   private final EnergyModel table;
   private final Hierarchy hierarchy;
+  private final MapperOptions options;
   private final Mapper mapper;
+  private LayerRunner toggled;
+  private final Map<Memo, LayerRun> memo = new HashMap<>();
+
+  /** What decides a layer's run apart from its name: decode steps repeat most layers. */
+  private record Memo(String workload, Layer layer, boolean fused, Dataflow d, Fidelity f) {}
 
   /** A runner for {@code arch} whose energy is costed with {@code table}; the mapper's defaults. */
   public LayerRunner(ArchSpec arch, EnergyModel table) {
@@ -56,6 +72,7 @@ public final class LayerRunner {
     this.arch = arch;
     this.table = table;
     this.hierarchy = ArchHierarchy.of(arch);
+    this.options = options;
     this.mapper = new Mapper(arch, hierarchy, table, options);
   }
 
@@ -77,18 +94,72 @@ public final class LayerRunner {
   /**
    * Runs {@code layer} of {@code workload} with {@code dataflow} at {@code fidelity}; with a
    * non-null {@code explicit} mapping (multicast NoC only) that mapping runs instead of the
-   * mapper's choice. A mapping that does not fit is a value: {@link LayerRun#unmapped}.
+   * mapper's choice. A mapping that does not fit is a value: {@link LayerRun#unmapped}. A vector
+   * layer runs on the vector unit; a matmul reading a KV cache on this arch or its variant that
+   * keeps the cache where {@link KvCachePlacement} puts it; a causal one whole or in query blocks.
    */
   public LayerRun run(
       String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
+    LayerRun r;
+    if (explicit != null) {
+      r = simulate(workload, layer, dataflow, fidelity, explicit);
+    } else {
+      // A layer like one run before (same op, traits and dataflow; any name) runs the same.
+      Memo key =
+          new Memo(
+              workload, layer.named("layer").fusedInto(null), layer.fused(), dataflow, fidelity);
+      r = memo.get(key);
+      if (r == null) {
+        r = simulate(workload, layer, dataflow, fidelity, null);
+        memo.put(key, r);
+      }
+      r = r.renamed(layer.name());
+    }
+    return layer.fused() ? r.withNote("fused into " + layer.fusedInto()) : r;
+  }
+
+  private LayerRun simulate(
+      String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
     if (!layer.isMac()) {
+      VectorOpSpec op = layer.vector();
+      Execution e = VectorExecutor.run(op, arch, fidelity, layer.fused());
       return LayerRun.of(
           layer.name(),
           dataflow,
-          vector(workload, layer.vector(), dataflow, fidelity),
-          "vector unit",
+          vectorResult(workload, op.name(), dataflow, e),
+          e.mapping(),
           null);
     }
+    if (layer.kvCacheElements() > 0) {
+      KvCachePlacement kv = KvCachePlacement.of(arch, layer.kvCacheElements());
+      return on(kv).masked(workload, layer, dataflow, fidelity, explicit).withNote(kv.note());
+    }
+    return masked(workload, layer, dataflow, fidelity, explicit);
+  }
+
+  /** A MAC layer, whole, or in query blocks if it has a causal mask ({@link CausalBlocks#run}). */
+  private LayerRun masked(
+      String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
+    return layer.causal() == null || explicit != null
+        ? runMac(workload, layer, dataflow, fidelity, explicit)
+        : CausalBlocks.run(this, workload, layer, dataflow, fidelity);
+  }
+
+  /** The runner whose arch keeps the KV cache where {@code kv} says: this one or its variant. */
+  private LayerRunner on(KvCachePlacement kv) {
+    ArchSpec a = kv.arch(arch);
+    if (a == arch) {
+      return this;
+    }
+    if (toggled == null) {
+      toggled = new LayerRunner(a, table, options);
+    }
+    return toggled;
+  }
+
+  /** A MAC layer as one op on the executor of this arch's NoC. */
+  LayerRun runMac(
+      String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
     OpSpec spec = layer.mac();
     if (systolic() && explicit != null) {
       throw new IllegalArgumentException(
@@ -148,36 +219,27 @@ public final class LayerRunner {
       IntTensor w = intWeights(spec, seed);
       IntTensor x = intInputs(spec, seed);
       ValueRun<IntTensor> run = cycle(spec, dataflow, plan, w, x, fault);
-      int[] got = run.output().data();
-      int[] want = Reference.run(spec, w, x).data();
-      double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
-      for (int i = 0; i < Math.min(got.length, want.length); i++) {
-        err = Math.max(err, Math.abs((double) got[i] - want[i]));
-      }
-      return new Verification(
-          spec.name(), dataflow, err == 0, err, 0, spec.macs(), run.execution().cycles(), note);
+      return verdict(
+          spec.name(),
+          dataflow,
+          doubles(run.output().data()),
+          doubles(Reference.run(spec, w, x).data()),
+          true,
+          i -> true,
+          spec.macs(),
+          run.execution().cycles(),
+          note);
     }
     FloatTensor w = floatWeights(spec, seed);
     FloatTensor x = floatInputs(spec, seed);
     ValueRun<FloatTensor> run = cycle(spec, dataflow, plan, w, x, fault);
-    float[] got = run.output().data();
-    float[] want = Reference.run(spec, w, x).data();
-    double scale = 0;
-    for (float v : want) {
-      scale = Math.max(scale, Math.abs(v));
-    }
-    double tolerance = FLOAT_TOLERANCE * Math.max(scale, Float.MIN_NORMAL);
-    double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
-    for (int i = 0; i < Math.min(got.length, want.length); i++) {
-      double d = Math.abs((double) got[i] - want[i]);
-      err = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(err, d);
-    }
-    return new Verification(
+    return verdict(
         spec.name(),
         dataflow,
-        err <= tolerance,
-        err,
-        tolerance,
+        doubles(run.output().data()),
+        doubles(Reference.run(spec, w, x).data()),
+        false,
+        i -> true,
         spec.macs(),
         run.execution().cycles(),
         note);
@@ -188,7 +250,7 @@ public final class LayerRunner {
    * given (unmapped with MappingCheck's reasons if it does not fit); null on a systolic NoC, where
    * the fold schedule is the mapping.
    */
-  private LayerPlan plan(OpSpec spec, Dataflow dataflow, Mapping explicit) {
+  LayerPlan plan(OpSpec spec, Dataflow dataflow, Mapping explicit) {
     if (systolic()) {
       return null;
     }
@@ -201,8 +263,95 @@ public final class LayerRunner {
         : LayerPlan.unmapped(spec, check.reasons());
   }
 
+  /**
+   * Verifies {@code layer} at cycle fidelity with random values from {@code seed}: a vector layer
+   * on the vector unit's float32 datapath against the reference engine's vector op (pooling has no
+   * value model: refused); a causal matmul of more than one query block as those blocks, their
+   * outputs assembled into the layer's and the ones a causal model uses compared (A·V's masked
+   * probabilities drawn as zeros, as a softmax leaves them); any other MAC layer as {@link
+   * #verify(OpSpec, Dataflow, long, String)}. A matmul reading a KV cache runs on the arch that
+   * keeps the cache where it lives.
+   */
+  public Verification verify(Layer layer, Dataflow dataflow, long seed, String note) {
+    if (!layer.isMac()) {
+      VectorOpSpec op = layer.vector();
+      if (op.kind().pooling()) {
+        throw new IllegalArgumentException(
+            "layer '"
+                + op.name()
+                + "': pooling has no value model (its window is not in its spec)");
+      }
+      List<FloatTensor> in = Reference.randomInputs(op, seed);
+      FloatTensor tab = Reference.ropeTable(op);
+      ValueRun<FloatTensor> run = VectorExecutor.cycle(op, arch, layer.fused(), in, tab);
+      return verdict(
+          op.name(),
+          dataflow,
+          doubles(run.output().data()),
+          doubles(Reference.run(op, in, tab).data()),
+          false,
+          i -> true,
+          0,
+          run.execution().cycles(),
+          note);
+    }
+    LayerRunner on =
+        layer.kvCacheElements() > 0 ? on(KvCachePlacement.of(arch, layer.kvCacheElements())) : this;
+    if (layer.causal() != null) {
+      CausalBlocks blocks = new CausalBlocks(layer, arch, dataflow);
+      if (blocks.blocks > 1) {
+        return blocks.verify(on, dataflow, seed, note);
+      }
+    }
+    return on.verify(layer.mac(), dataflow, seed, note);
+  }
+
+  /**
+   * The verdict on {@code got} against {@code want} over the indices {@code compared} keeps: equal
+   * for integers ({@code exact}), within {@code 1e-4} of the largest compared reference magnitude
+   * for floats; a length mismatch or NaN fails.
+   */
+  static Verification verdict(
+      String layer,
+      Dataflow dataflow,
+      double[] got,
+      double[] want,
+      boolean exact,
+      java.util.function.IntPredicate compared,
+      long macs,
+      long cycles,
+      String note) {
+    double scale = 0;
+    double err = got.length == want.length ? 0 : Double.POSITIVE_INFINITY;
+    for (int i = 0; i < Math.min(got.length, want.length); i++) {
+      if (compared.test(i)) {
+        scale = Math.max(scale, Math.abs(want[i]));
+        double d = Math.abs(got[i] - want[i]);
+        err = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(err, d);
+      }
+    }
+    double tolerance = exact ? 0 : FLOAT_TOLERANCE * Math.max(scale, Float.MIN_NORMAL);
+    return new Verification(layer, dataflow, err <= tolerance, err, tolerance, macs, cycles, note);
+  }
+
+  static double[] doubles(int[] v) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i];
+    }
+    return out;
+  }
+
+  static double[] doubles(float[] v) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i];
+    }
+    return out;
+  }
+
   /** Cycle fidelity on the executor of this arch's NoC ({@code plan} is null if systolic). */
-  private ValueRun<IntTensor> cycle(
+  ValueRun<IntTensor> cycle(
       OpSpec spec, Dataflow dataflow, LayerPlan plan, IntTensor w, IntTensor x, Fault fault) {
     return systolic()
         ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x, fault)
@@ -210,7 +359,7 @@ public final class LayerRunner {
   }
 
   /** Cycle fidelity on the executor of this arch's NoC ({@code plan} is null if systolic). */
-  private ValueRun<FloatTensor> cycle(
+  ValueRun<FloatTensor> cycle(
       OpSpec spec, Dataflow dataflow, LayerPlan plan, FloatTensor w, FloatTensor x, Fault fault) {
     return systolic()
         ? SystolicExecutor.cycle(spec, arch, SystolicDataflow.valueOf(dataflow.name()), w, x, fault)
@@ -218,19 +367,19 @@ public final class LayerRunner {
   }
 
   // Random operands: integers of the arch's widths, weights from seed and inputs from seed + 1.
-  private IntTensor intWeights(OpSpec spec, long seed) {
+  IntTensor intWeights(OpSpec spec, long seed) {
     return Reference.randomWeights(spec, seed, arch.precision().weights());
   }
 
-  private IntTensor intInputs(OpSpec spec, long seed) {
+  IntTensor intInputs(OpSpec spec, long seed) {
     return Reference.randomInputs(spec, seed + 1, arch.precision().inputs());
   }
 
-  private static FloatTensor floatWeights(OpSpec spec, long seed) {
+  static FloatTensor floatWeights(OpSpec spec, long seed) {
     return Reference.randomWeights(spec, seed);
   }
 
-  private static FloatTensor floatInputs(OpSpec spec, long seed) {
+  static FloatTensor floatInputs(OpSpec spec, long seed) {
     return Reference.randomInputs(spec, seed + 1);
   }
 
@@ -250,25 +399,41 @@ public final class LayerRunner {
         utilization,
         arch.latencyMs(e.cycles()),
         energy,
-        e.stats());
+        withDramBytes(e.stats(), "pe-array"));
   }
 
-  /** A vector layer on the vector unit ({@link VectorExecutor}). */
-  private LayerResult vector(
-      String workload, VectorOpSpec op, Dataflow dataflow, Fidelity fidelity) {
-    Execution e = VectorExecutor.run(op, arch, fidelity);
+  /** A vector layer's result ({@link VectorExecutor}). */
+  private LayerResult vectorResult(String workload, String layer, Dataflow dataflow, Execution e) {
     return new LayerResult(
         arch.name(),
         workload,
-        op.name(),
+        layer,
         dataflow.key(),
-        fidelity,
+        e.fidelity(),
         0,
         e.cycles(),
         Math.min(e.cycles(), e.stats().totalStallCycles()),
         0,
         arch.latencyMs(e.cycles()),
         EnergyCost.of(e.stats(), arch, table, e.cycles()),
-        e.stats());
+        withDramBytes(e.stats(), "vector-unit"));
+  }
+
+  /**
+   * {@code stats} with {@link Metric#DRAM_BYTES}: each operand's off-chip reads and writes at its
+   * width, the finished outputs among the output writes at {@code precision.final_outputs}. ({@code
+   * component} is the executor's, whose busy cycles this adds nothing to.)
+   */
+  private Stats withDramBytes(Stats stats, String component) {
+    long bits = 0;
+    for (Operand op : Operand.values()) {
+      long values = stats.reads(Level.DRAM, op) + stats.writes(Level.DRAM, op);
+      bits += values * arch.precision().bits(op);
+    }
+    long finals = stats.metric(Metric.FINAL_OUTPUT_WRITES);
+    bits -= finals * (arch.precision().outputs() - arch.precision().finalOutputs());
+    Counters c = new Counters(component);
+    c.add(Metric.DRAM_BYTES, (bits + 7) / 8);
+    return stats.plus(c.snapshot());
   }
 }

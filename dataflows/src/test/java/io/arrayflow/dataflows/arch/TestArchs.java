@@ -21,7 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * The built-in architectures of configs/arch/ (eyeriss, eyeriss-256, tpu-v1, systolic-32,
+ * The built-in architectures of configs/arch/ (eyeriss, eyeriss-256, llm-hbm, tpu-v1, systolic-32,
  * edge-int8) as specs equal to what the cli's YAML loader builds from them, field for field (the
  * loader lives in cli, above this module), plus a shared-register-file variant of the reference
  * architecture. A change to a YAML file must be copied here.
@@ -210,9 +210,40 @@ public final class TestArchs {
         .build();
   }
 
+  /**
+   * configs/arch/llm-hbm.yaml: 128x128 int8 systolic, weights stationary, preload overlapped, 16
+   * MiB GLB keeping every operand (4 MiB weights, 2 MiB outputs, activations resident, 6 buffers),
+   * one HBM2 stack, 1024 vector lanes.
+   */
+  public static ArchSpec llmHbm() {
+    return ArchSpec.builder("llm-hbm", 1050, "accelergy-like", new PeArraySpec(128, 128))
+        .description(
+            "LLM inference design point: 128x128 int8 weight-stationary systolic array, 16 MiB"
+                + " GLB, one HBM2 stack (256 GB/s), 1050 MHz")
+        .datatype(Datatype.INT)
+        .precision(new Precision(8, 8, 32, 32, 8))
+        .pe(new PeSpec(new MacSpec(1, true), RfSpec.perOperand(RfFileSpec.of(1), null, null)))
+        .noc(systolicNoc(128, Preload.OVERLAPPED, 0, true))
+        .glb(
+            GlbSpec.builder()
+                .sizeKiB(16384)
+                .banks(32)
+                .bankWidthBits(1024)
+                .portsPerBank(2)
+                .partition(Operand.WEIGHTS, 4096)
+                .partition(Operand.OUTPUTS, 2048)
+                .keep(EnumSet.allOf(Operand.class))
+                .resident(EnumSet.of(Operand.INPUTS, Operand.OUTPUTS))
+                .buffers(6)
+                .build())
+        .dram(DramSpec.builder(DramModel.HBM2).blockBits(256).build())
+        .vectorUnit(VectorUnitSpec.builder().lanes(1024).build())
+        .build();
+  }
+
   /** Every architecture in configs/arch/ but the schema file reference.yaml, in name order. */
   public static List<ArchSpec> builtIns() {
-    return List.of(edgeInt8(), eyeriss(), eyeriss256(), systolic32(), tpuV1());
+    return List.of(edgeInt8(), eyeriss(), eyeriss256(), llmHbm(), systolic32(), tpuV1());
   }
 
   /** {@code arch} with another DRAM, the rest unchanged. */

@@ -172,10 +172,14 @@ final class Charts {
     Map<String, List<Point>> byDataflow = new LinkedHashMap<>();
     for (List<String> r : rows.rows()) {
       double bytes = 0;
-      for (Map.Entry<String, Integer> op : roof.bitsPerOperand().entrySet()) {
-        for (String rw : List.of("dram_reads_", "dram_writes_")) {
-          if (rows.has(rw + op.getKey())) {
-            bytes += rows.number(r, rw + op.getKey()) * op.getValue() / 8.0;
+      if (rows.has("dram_bytes")) {
+        bytes = rows.number(r, "dram_bytes");
+      } else {
+        for (Map.Entry<String, Integer> op : roof.bitsPerOperand().entrySet()) {
+          for (String rw : List.of("dram_reads_", "dram_writes_")) {
+            if (rows.has(rw + op.getKey())) {
+              bytes += rows.number(r, rw + op.getKey()) * op.getValue() / 8.0;
+            }
           }
         }
       }
@@ -187,9 +191,17 @@ final class Charts {
       double oi = macs / bytes;
       lo = Math.min(lo, oi);
       hi = Math.max(hi, oi);
-      byDataflow
-          .computeIfAbsent(rows.text(r, "dataflow"), k -> new ArrayList<>())
-          .add(Point.at(oi, macs / seconds / 1e9, rows.text(r, "layer")));
+      // A decoder's layers are named after their phase: one series per dataflow and phase kind,
+      // unlabelled, each point once (every decode step repeats most layers).
+      String layer = rows.text(r, "layer");
+      String phase =
+          layer.startsWith("prefill.") ? " prefill" : layer.startsWith("decode.") ? " decode" : "";
+      List<Point> series =
+          byDataflow.computeIfAbsent(rows.text(r, "dataflow") + phase, k -> new ArrayList<>());
+      Point p = Point.at(oi, macs / seconds / 1e9, phase.isEmpty() ? layer : "");
+      if (phase.isEmpty() || !series.contains(p)) {
+        series.add(p);
+      }
     }
     require(hi > 0, "roofline", "needs layers that move DRAM data");
     lo = Math.min(lo, roof.ridge()) / 4;

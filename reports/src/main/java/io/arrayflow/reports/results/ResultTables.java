@@ -8,6 +8,7 @@ import io.arrayflow.sim.result.LayerResult;
 import io.arrayflow.sim.spec.Operand;
 import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.sim.stats.Level;
+import io.arrayflow.sim.stats.Metric;
 import io.arrayflow.sim.stats.StallCause;
 import io.arrayflow.sim.stats.Stats;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -23,12 +25,39 @@ import java.util.function.ToDoubleFunction;
  * {@code TOTAL} row per workload × dataflow ({@link #withTotals}: layers run one after another, so
  * cycles, latency, energy and accesses add; utilization is total MACs over total PE-cycles). The
  * {@link #full} table carries every contract column plus the access columns split by operand and
- * the stall cycles by cause, for CSV and JSON; {@link #compact} is the terminal view.
+ * the stall cycles by cause, the bytes moved off chip and the arithmetic intensity (MACs per DRAM
+ * byte), and the row's note, for CSV and JSON; {@link #compact} is the terminal view. Every table
+ * may carry {@link Extra} columns after its own (a decoder's tokens per phase).
  */
 public final class ResultTables {
   private static final Level[] ACCESS_LEVELS = {Level.RF, Level.GLB, Level.DRAM};
 
   private ResultTables() {}
+
+  /**
+   * Columns appended after a table's own, with each row's cells.
+   *
+   * @param columns the column names
+   * @param cells a row's cells, one per column
+   */
+  public record Extra(List<String> columns, Function<LayerResult, List<Object>> cells) {
+    /** No extra columns. */
+    public static final Extra NONE = new Extra(List.of(), r -> List.of());
+
+    /** Copies the columns. */
+    public Extra {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  /**
+   * MACs per byte moved to and from off-chip memory (the roofline's operational intensity), or null
+   * where undefined: no MACs, or no off-chip bytes.
+   */
+  public static Double intensity(LayerResult r) {
+    long bytes = r.accesses().metric(Metric.DRAM_BYTES);
+    return r.macs() == 0 || bytes == 0 ? null : r.macs() / (double) bytes;
+  }
 
   /** Every column, for CSV and JSON. */
   public static List<String> fullColumns() {
@@ -71,12 +100,20 @@ public final class ResultTables {
     for (StallCause s : StallCause.values()) {
       c.add("stall_" + s.key());
     }
+    c.addAll(List.of("dram_bytes", "macs_per_dram_byte", "note"));
     return c;
   }
 
   /** Every column, one row per result in the given order. */
   public static Table full(List<LayerResult> rows) {
-    Table.Builder t = Table.withColumns(fullColumns());
+    return full(rows, Extra.NONE);
+  }
+
+  /** Every column, then the {@code extra} ones, one row per result in the given order. */
+  public static Table full(List<LayerResult> rows, Extra extra) {
+    List<String> columns = new ArrayList<>(fullColumns());
+    columns.addAll(extra.columns());
+    Table.Builder t = Table.withColumns(columns);
     for (LayerResult r : rows) {
       List<Object> row = new ArrayList<>();
       EnergyBreakdown e = r.energy();
@@ -120,6 +157,10 @@ public final class ResultTables {
       for (StallCause c : StallCause.values()) {
         row.add(s.stallCycles(c));
       }
+      row.add(s.metric(Metric.DRAM_BYTES));
+      row.add(intensity(r));
+      row.add(r.note());
+      row.addAll(extra.cells().apply(r));
       t.row(row.toArray());
     }
     return t.build();
@@ -127,14 +168,42 @@ public final class ResultTables {
 
   /**
    * The terminal view: the figures a reader compares, the cause of most stall cycles, energy split
-   * in percent.
+   * in percent, and a {@code note} column when a row has a note.
    */
   public static Table compact(List<LayerResult> rows) {
-    Table.Builder t = Table.withColumns(COMPACT_COLUMNS);
+    return compact(rows, Extra.NONE);
+  }
+
+  /** {@link #compact(List)} with the {@code extra} columns after its own. */
+  public static Table compact(List<LayerResult> rows, Extra extra) {
+    Extra all = withNotes(rows, extra);
+    List<String> columns = new ArrayList<>(COMPACT_COLUMNS);
+    columns.addAll(all.columns());
+    Table.Builder t = Table.withColumns(columns);
     for (LayerResult r : rows) {
-      t.row(compactRow(r).toArray());
+      List<Object> row = compactRow(r);
+      row.addAll(all.cells().apply(r));
+      t.row(row.toArray());
     }
     return t.build();
+  }
+
+  /** {@code extra} followed by a {@code note} column if any row has a note. */
+  private static Extra withNotes(List<LayerResult> rows, Extra extra) {
+    for (LayerResult r : rows) {
+      if (!r.note().isEmpty()) {
+        List<String> columns = new ArrayList<>(extra.columns());
+        columns.add("note");
+        return new Extra(
+            columns,
+            x -> {
+              List<Object> cells = new ArrayList<>(extra.cells().apply(x));
+              cells.add(x.note());
+              return cells;
+            });
+      }
+    }
+    return extra;
   }
 
   /**
@@ -144,12 +213,19 @@ public final class ResultTables {
    * row ties: least cycles, stalls, latency, energy and DRAM traffic, highest utilization.
    */
   public static Table ranked(List<LayerResult> rows, Objective objective) {
+    return ranked(rows, objective, Extra.NONE);
+  }
+
+  /** {@link #ranked(List, Objective)} with the {@code extra} columns after its own. */
+  public static Table ranked(List<LayerResult> rows, Objective objective, Extra extra) {
+    Extra all = withNotes(rows, extra);
     Map<String, List<LayerResult>> groups = new LinkedHashMap<>();
     for (LayerResult r : rows) {
       groups.computeIfAbsent(r.workload() + "\u0000" + r.layer(), k -> new ArrayList<>()).add(r);
     }
     List<String> cols = new ArrayList<>(List.of("rank"));
     cols.addAll(COMPACT_COLUMNS);
+    cols.addAll(all.columns());
     Table.Builder t = Table.withColumns(cols);
     for (List<LayerResult> g : groups.values()) {
       List<List<Object>> cells = new ArrayList<>();
@@ -184,6 +260,7 @@ public final class ResultTables {
         }
         List<Object> row = new ArrayList<>(List.of(rank));
         row.addAll(cells.get(i));
+        row.addAll(all.cells().apply(r));
         t.row(row.toArray());
       }
     }

@@ -62,6 +62,25 @@ class ChartsTest {
   }
 
   @Test
+  void aDecodersLayersFormPrefillAndDecodeSeriesEachPointOnceUnlabelled() {
+    String csv =
+        "layer,dataflow,macs,latency_ms,dram_bytes\n"
+            + "prefill.fc,ws,1280,0.001,10\n"
+            + "decode.1.fc,ws,10,0.001,10\n"
+            + "decode.2.fc,ws,10,0.001,10\n"
+            + "decode.2.qk,ws,5,0.001,0\n"
+            + "TOTAL,ws,1305,0.003,30\n";
+    ChartData d =
+        ChartKind.ROOFLINE.data(ResultRows.parseCsv(csv), new ChartKind.Options(null, ROOF));
+    assertEquals(List.of("ws prefill", "ws decode", "roof"), d.seriesNames());
+    List<ChartData.Point> decode = d.panels().get(0).series().get(1).points();
+    assertEquals(1, decode.size(), "the two steps' identical point once; qk moved no DRAM bytes");
+    assertEquals(1.0, decode.get(0).x(), "dram_bytes read as they are");
+    assertEquals("", decode.get(0).label());
+    assertEquals(128.0, d.panels().get(0).series().get(0).points().get(0).x());
+  }
+
+  @Test
   void aChartSaysWhatItNeedsWhenTheRowsLackIt() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> data(ChartKind.PARETO));

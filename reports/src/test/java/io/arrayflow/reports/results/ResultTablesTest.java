@@ -86,6 +86,51 @@ class ResultTablesTest {
   }
 
   @Test
+  void csvEndsWithDramBytesTheArithmeticIntensityAndTheNote() {
+    Counters bytes = new Counters("t");
+    bytes.add(io.arrayflow.sim.stats.Metric.DRAM_BYTES, 8);
+    LayerResult withBytes =
+        new LayerResult(
+            "a",
+            "w",
+            "fc",
+            "ws",
+            Fidelity.EVENT,
+            40,
+            20,
+            0,
+            0.5,
+            0.02,
+            EnergyBreakdown.zero("pJ"),
+            bytes.snapshot(),
+            "kv cache in glb");
+    List<String> columns = ResultTables.fullColumns();
+    assertEquals(
+        List.of("dram_bytes", "macs_per_dram_byte", "note"),
+        columns.subList(columns.size() - 3, columns.size()));
+    String csv =
+        ReportFormat.CSV.render(ResultTables.full(List.of(withBytes, result("v", "ws", 0, 5, 1))));
+    String[] lines = csv.split("\n");
+    assertEquals(",8,5,kv cache in glb", lines[1].substring(lines[1].lastIndexOf(",8,5,")));
+    assertEquals(",0,,", lines[2].substring(lines[2].length() - 4), "no MACs: no intensity");
+  }
+
+  @Test
+  void theTerminalTableShowsNotesOnlyWhenARowHasOneAndExtraColumnsAfterItsOwn() {
+    LayerResult plain = result("l1", "ws", 40, 20, 5);
+    assertEquals(
+        "dram_writes", ResultTables.compact(List.of(plain)).columns().get(16), "no note column");
+    ResultTables.Extra extra = new ResultTables.Extra(List.of("tokens"), r -> List.<Object>of(7L));
+    var t =
+        ResultTables.ranked(
+            List.of(plain, plain.withNote("fused into x")), Objective.ENERGY, extra);
+    List<String> columns = t.columns();
+    assertEquals(List.of("tokens", "note"), columns.subList(columns.size() - 2, columns.size()));
+    assertEquals("fused into x", t.rows().get(1).get(columns.size() - 1));
+    assertEquals(7L, t.rows().get(0).get(columns.size() - 2));
+  }
+
+  @Test
   void rankedTablesRankByTheObjectiveAndMarkTheBestOfEachColumn() {
     List<LayerResult> totals =
         ResultTables.withTotals(

@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * The result of running one layer of one workload with one dataflow on one architecture at one
  * fidelity: MACs, cycles and the stall cycles among them, utilization (MACs over PE-cycles, 0..1),
- * latency in milliseconds, energy by component and the access counts per level × operand × action.
- * The dataflow is its key ({@code ws}, {@code os}, …) since dataflows live in a module above this
- * one.
+ * latency in milliseconds, energy by component and the access counts per level × operand × action,
+ * and a note on how it ran when that needs saying (a vector layer fused into the one before it,
+ * where a KV cache was read from, the MACs a causal mask let the array skip; empty otherwise). The
+ * dataflow is its key ({@code ws}, {@code os}, …) since dataflows live in a module above this one.
  */
 public record LayerResult(
     String arch,
@@ -22,7 +23,8 @@ public record LayerResult(
     double utilization,
     double latencyMs,
     EnergyBreakdown energy,
-    Stats accesses) {
+    Stats accesses,
+    String note) {
 
   /** Checks the invariants every result holds. */
   public LayerResult {
@@ -33,6 +35,7 @@ public record LayerResult(
     Objects.requireNonNull(fidelity, "fidelity");
     Objects.requireNonNull(energy, "energy");
     Objects.requireNonNull(accesses, "accesses");
+    Objects.requireNonNull(note, "note");
     if (macs < 0 || cycles < 0 || stallCycles < 0 || stallCycles > cycles) {
       throw new IllegalArgumentException(
           "need 0 <= macs, 0 <= stallCycles <= cycles; was macs="
@@ -48,5 +51,62 @@ public record LayerResult(
     if (!(latencyMs >= 0)) {
       throw new IllegalArgumentException("latencyMs must be >= 0, was " + latencyMs);
     }
+  }
+
+  /** A result without a note. */
+  public LayerResult(
+      String arch,
+      String workload,
+      String layer,
+      String dataflow,
+      Fidelity fidelity,
+      long macs,
+      long cycles,
+      long stallCycles,
+      double utilization,
+      double latencyMs,
+      EnergyBreakdown energy,
+      Stats accesses) {
+    this(
+        arch,
+        workload,
+        layer,
+        dataflow,
+        fidelity,
+        macs,
+        cycles,
+        stallCycles,
+        utilization,
+        latencyMs,
+        energy,
+        accesses,
+        "");
+  }
+
+  /** This result with the arch column {@code newArch} and the layer column {@code newLayer}. */
+  public LayerResult relabeled(String newArch, String newLayer) {
+    return with(newArch, newLayer, note);
+  }
+
+  /** This result with {@code newNote}. */
+  public LayerResult withNote(String newNote) {
+    return with(arch, layer, newNote);
+  }
+
+  private LayerResult with(String newArch, String newLayer, String newNote) {
+    return new LayerResult(
+        newArch,
+        workload,
+        newLayer,
+        dataflow,
+        fidelity,
+        macs,
+        cycles,
+        stallCycles,
+        utilization,
+        latencyMs,
+        energy,
+        accesses,
+        newNote);
   }
 }

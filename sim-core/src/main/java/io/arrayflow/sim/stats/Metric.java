@@ -7,7 +7,8 @@ import io.arrayflow.sim.spec.Keyed;
  * closed) and conflicts (another row open), refreshes and bursts; GLB accesses delayed by a bank
  * conflict; passes the timing engine ran and array cycles that overlapped the previous pass; the
  * values among the DRAM output updates that are finished outputs (written at {@code
- * precision.final_outputs}).
+ * precision.final_outputs}); the bytes a layer moves to and from off-chip memory (each operand at
+ * its width, finished outputs at theirs), which makes its arithmetic intensity.
  */
 public enum Metric implements Keyed {
   ROW_HITS,
@@ -18,7 +19,8 @@ public enum Metric implements Keyed {
   BANK_CONFLICTS,
   PASSES,
   OVERLAPPED_CYCLES,
-  FINAL_OUTPUT_WRITES;
+  FINAL_OUTPUT_WRITES,
+  DRAM_BYTES;
 
   /** The metric whose key is {@code key} ({@code row-hits}, …). */
   public static Metric named(String key) {

@@ -4,8 +4,8 @@ import io.arrayflow.workloads.tensor.FloatTensor;
 import org.apache.commons.math3.special.Erf;
 
 /**
- * Element-wise activations: ReLU, ReLU6 (MobileNetV2) and GELU in either form, each returning a new
- * tensor of the same shape.
+ * Element-wise activations: ReLU, ReLU6 (MobileNetV2), GELU in either form and SwiGLU's gate
+ * (Llama), each returning a new tensor of the same shape.
  */
 public final class Activations {
   private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
@@ -59,5 +59,23 @@ public final class Activations {
       out[i] = (float) (v * phi);
     }
     return FloatTensor.of(out, x.shape());
+  }
+
+  /**
+   * SwiGLU's gate (Shazeer, 2020): {@code silu(gate)·up} with {@code silu(g) = g / (1 + e^−g)};
+   * shapes must match.
+   */
+  public static FloatTensor swiglu(FloatTensor gate, FloatTensor up) {
+    if (!gate.sameShape(up)) {
+      throw new IllegalArgumentException("swiglu needs equal shapes, got " + gate + " and " + up);
+    }
+    float[] g = gate.data();
+    float[] u = up.data();
+    float[] out = new float[g.length];
+    for (int i = 0; i < g.length; i++) {
+      double v = g[i];
+      out[i] = (float) (v / (1.0 + Math.exp(-v)) * u[i]);
+    }
+    return FloatTensor.of(out, gate.shape());
   }
 }

@@ -4,10 +4,17 @@ import io.arrayflow.workloads.tensor.FloatTensor;
 
 /**
  * Row-wise normalisations over the last axis: a numerically stable softmax (the row maximum is
- * subtracted before {@code exp}) and layer normalisation with the biased variance, as PyTorch
- * computes them; sums are accumulated in double.
+ * subtracted before {@code exp}), optionally scaled and causally masked as attention applies it,
+ * layer normalisation with the biased variance, and RMS normalisation, as PyTorch computes them;
+ * sums are accumulated in double.
  */
 public final class Normalization {
+  /** The epsilon of the zoo's layer norms (BERT, GPT-2, ViT). */
+  public static final float LAYERNORM_EPS = 1e-5f;
+
+  /** The epsilon of the zoo's RMS norms (Llama 2 and 3.2: {@code rms_norm_eps: 1e-05}). */
+  public static final float RMSNORM_EPS = 1e-5f;
+
   private Normalization() {}
 
   /** Softmax over the last axis: each row is non-negative and sums to 1. */
@@ -19,6 +26,26 @@ public final class Normalization {
       softmaxRow(in, out, base, cols);
     }
     return FloatTensor.of(out, x.shape());
+  }
+
+  /**
+   * Attention's softmax over the last axis of {@code x [rows][keys]}: each row scaled by {@code
+   * scale}, and with {@code causalQueries > 0} row {@code r} is query {@code r % causalQueries} of
+   * the last {@code causalQueries} positions and sees keys {@code 0 .. r % causalQueries + keys −
+   * causalQueries} (the others get probability 0).
+   */
+  public static FloatTensor softmax(FloatTensor x, float scale, int causalQueries) {
+    int keys = x.dim(-1);
+    float[] s = x.data().clone();
+    for (int row = 0; row < s.length / keys; row++) {
+      int visible = causalQueries > 0 ? row % causalQueries + keys - causalQueries + 1 : keys;
+      int base = row * keys;
+      for (int j = 0; j < keys; j++) {
+        s[base + j] = j < visible ? s[base + j] * scale : Float.NEGATIVE_INFINITY;
+      }
+      softmaxRow(s, s, base, keys);
+    }
+    return FloatTensor.of(s, x.shape());
   }
 
   /** Softmax of {@code in[base, base+len)} into {@code out}; {@code -∞} entries get 0. */
@@ -79,5 +106,26 @@ public final class Normalization {
   /** Layer normalisation over the last axis with gamma 1, beta 0 and the given {@code eps}. */
   public static FloatTensor layerNorm(FloatTensor x, float eps) {
     return layerNorm(x, null, null, eps);
+  }
+
+  /**
+   * RMS normalisation over the last axis (Zhang and Sennrich, 2019), {@code x / √(mean(x²) + eps)},
+   * with unit gain.
+   */
+  public static FloatTensor rmsNorm(FloatTensor x, float eps) {
+    int cols = x.dim(-1);
+    float[] in = x.data();
+    float[] out = new float[in.length];
+    for (int base = 0; base < in.length; base += cols) {
+      double sq = 0;
+      for (int j = 0; j < cols; j++) {
+        sq += (double) in[base + j] * in[base + j];
+      }
+      double inv = 1.0 / Math.sqrt(sq / cols + eps);
+      for (int j = 0; j < cols; j++) {
+        out[base + j] = (float) (in[base + j] * inv);
+      }
+    }
+    return FloatTensor.of(out, x.shape());
   }
 }

@@ -19,6 +19,8 @@ import java.util.function.BiFunction;
  *   <li>{@code bert-base} seq 128: 11,173,625,856 (≈11.2 G; embeddings and pooler/heads excluded).
  *   <li>{@code gpt2} seq 128: prefill 11,212,223,232 + decode 125,909,760 = 11,338,132,992 (LM head
  *       on the last token of each phase; embeddings excluded).
+ *   <li>{@code llama-7b} (Llama 2 7B) and {@code llama-1b} (Llama 3.2 1B): prefill plus decode
+ *       steps, counted from the published configs in {@code ModelZooTest}.
  *   <li>{@code vit-b16} 224²: 17,563,828,224 (published ≈17.6 G; patch embedding and head
  *       included).
  * </ul>
@@ -34,13 +36,18 @@ public enum Model {
   RESNET50("resnet50", 224, false, Cnns::resnet50),
   MOBILENET_V2("mobilenet_v2", 224, false, Cnns::mobilenetV2),
   BERT_BASE("bert-base", 224, true, Transformers::bertBase),
-  GPT2("gpt2", 224, true, Transformers::gpt2),
-  GPT2_PREFILL("gpt2-prefill", 224, true, Transformers::gpt2PrefillOnly),
-  GPT2_DECODE("gpt2-decode", 224, true, Transformers::gpt2DecodeOnly),
-  VIT_B16("vit-b16", 224, false, Transformers::vitB16);
+  GPT2("gpt2", 224, true, decoder(Transformers.GPT2, Transformers.Phases.ALL)),
+  GPT2_PREFILL("gpt2-prefill", 224, true, decoder(Transformers.GPT2, Transformers.Phases.PREFILL)),
+  GPT2_DECODE("gpt2-decode", 224, true, decoder(Transformers.GPT2, Transformers.Phases.DECODE)),
+  VIT_B16("vit-b16", 224, false, Transformers::vitB16),
+  LLAMA_7B("llama-7b", 224, true, decoder(Llama.LLAMA_2_7B, Transformers.Phases.ALL)),
+  LLAMA_1B("llama-1b", 224, true, decoder(Llama.LLAMA_3_2_1B, Transformers.Phases.ALL));
 
   /** The default sequence length of the transformers, in tokens. */
   public static final int DEFAULT_SEQ = 128;
+
+  /** The default number of decode steps of the decoders that generate. */
+  public static final int DEFAULT_DECODE = 1;
 
   private static final Model[] VALUES = values();
 
@@ -64,6 +71,21 @@ public enum Model {
     return usesSeq;
   }
 
+  /** Whether the model runs decode steps ({@code gpt2}, {@code gpt2-decode}, the llamas). */
+  public boolean usesDecode() {
+    return key.startsWith("llama") || this == GPT2 || this == GPT2_DECODE;
+  }
+
+  /** The fewest decode steps the model takes: 1 when it is only decode steps, else 0. */
+  public int minDecode() {
+    return this == GPT2_DECODE ? 1 : 0;
+  }
+
+  private static BiFunction<Net, ModelInput, Act> decoder(
+      Transformers.Decoder model, Transformers.Phases listed) {
+    return (net, in) -> Transformers.generate(net, in, model, listed);
+  }
+
   /** The name used on the command line and in configs, e.g. {@code resnet50}. */
   public String key() {
     return key;
@@ -74,9 +96,14 @@ public enum Model {
     return nativeImageSize;
   }
 
-  /** The native-size input for {@code batch} and {@code seq} tokens. */
+  /** The native-size input for {@code batch} and {@code seq} tokens, default decode steps. */
   public ModelInput input(int batch, int seq) {
-    return new ModelInput(batch, seq, nativeImageSize);
+    return input(batch, seq, DEFAULT_DECODE);
+  }
+
+  /** The native-size input for {@code batch}, {@code seq} tokens and {@code decode} steps. */
+  public ModelInput input(int batch, int seq, int decode) {
+    return new ModelInput(batch, seq, nativeImageSize, decode);
   }
 
   /**
@@ -84,9 +111,13 @@ public enum Model {
    * IllegalArgumentException} naming the layer when {@code in} makes a size too large.
    */
   public Workload workload(ModelInput in) {
+    if (in.decodeSteps() < minDecode()) {
+      throw new IllegalArgumentException(
+          key + " is decode steps alone; it needs at least " + minDecode() + " decode step");
+    }
     Net net = Net.tracing();
     builder.apply(net, in);
-    return new Workload(key, net.layers());
+    return new Workload(key, net.layers(), net.phases());
   }
 
   /** Runs a float forward pass with weights and inputs seeded by {@code seed}; the model output. */

@@ -8,6 +8,7 @@ import io.arrayflow.workloads.ops.KvCache;
 import io.arrayflow.workloads.ops.Linear;
 import io.arrayflow.workloads.ops.Normalization;
 import io.arrayflow.workloads.ops.Pooling;
+import io.arrayflow.workloads.ops.Rotary;
 import io.arrayflow.workloads.ops.Tensors;
 import io.arrayflow.workloads.spec.CountLimit;
 import io.arrayflow.workloads.spec.OpSpec;
@@ -25,19 +26,26 @@ import java.util.Map;
  * weights drawn from a seed mixed with the parameter's name (without the prefix, so a GPT-2 prefill
  * and decode share weights). Weights are uniform in {@code ±√(3/fanIn)} (LeCun-uniform: unit
  * variance is roughly preserved, so deep nets neither blow up nor vanish); batch norm is taken as
- * folded into the conv and not modelled.
+ * folded into the conv and not modelled. A decoder marks its {@link Phase phases}: {@link #phase}
+ * starts one (its layers are named {@code phase.layer}), {@link #endPhase} closes it and marks its
+ * KV-cache layers with the size of the whole cache.
  */
 final class Net {
-  private static final float LN_EPS = 1e-5f;
   private static final float BIAS_BOUND = 0.05f;
 
   private final boolean execute;
   private final long seed;
   private final List<Layer> layers = new ArrayList<>();
+  private final List<Phase> phases = new ArrayList<>();
   private final Map<String, KvCache> caches = new HashMap<>();
   private final Map<String, Integer> cacheLengths = new HashMap<>();
+  private final Map<String, Long> cacheWidths = new HashMap<>();
+  private final List<Integer> kvLayers = new ArrayList<>();
   private String prefix = "";
   private boolean recording = true;
+  private String phase;
+  private int phaseStart;
+  private long phaseTokens;
 
   private Net(boolean execute, long seed) {
     this.execute = execute;
@@ -58,11 +66,6 @@ final class Net {
     return execute;
   }
 
-  /** Layer names recorded from now on start with {@code p}. */
-  void prefix(String p) {
-    prefix = p;
-  }
-
   /** Whether layers are recorded from now on (values are computed either way). */
   void recording(boolean on) {
     recording = on;
@@ -70,6 +73,38 @@ final class Net {
 
   List<Layer> layers() {
     return layers;
+  }
+
+  List<Phase> phases() {
+    return phases;
+  }
+
+  /** Starts phase {@code name} of {@code tokens} tokens: layers are named {@code name.layer}. */
+  void phase(String name, long tokens) {
+    phase = name;
+    phaseStart = layers.size();
+    phaseTokens = tokens;
+    prefix = name + ".";
+  }
+
+  /**
+   * Ends the current phase: records it with the cache length it leaves, and marks its layers that
+   * read a KV cache with the elements of every layer's cache (keys and values) at its end.
+   */
+  void endPhase() {
+    long elements = 0;
+    int context = 0;
+    for (Map.Entry<String, Integer> cache : cacheLengths.entrySet()) {
+      elements += 2 * cacheWidths.get(cache.getKey()) * cache.getValue();
+      context = Math.max(context, cache.getValue());
+    }
+    for (int i : kvLayers) {
+      layers.set(i, layers.get(i).withKvCache(elements));
+    }
+    kvLayers.clear();
+    phases.add(new Phase(phase, phaseStart, layers.size() - phaseStart, phaseTokens, context));
+    phase = null;
+    prefix = "";
   }
 
   /** A seeded model input of the given shape (uniform in [-1, 1)). */
@@ -113,6 +148,13 @@ final class Net {
 
   /** A fully connected layer with bias on {@code x [rows][in]} → {@code [rows][out]}. */
   Act fc(String name, Act x, int out) {
+    return fc(name, x, out, true);
+  }
+
+  /**
+   * A fully connected layer on {@code x [rows][in]} → {@code [rows][out]}, with or without bias.
+   */
+  Act fc(String name, Act x, int out, boolean bias) {
     int in = x.dim(-1);
     int rows = (int) (x.size() / in);
     record(Layer.of(OpSpec.fc(prefix + name, rows, in, out)));
@@ -121,33 +163,63 @@ final class Net {
       return new Act(shape, null);
     }
     FloatTensor w = weights(name, in, out, in);
-    FloatTensor b = FloatTensor.uniform(mix(name + ".bias"), BIAS_BOUND, out);
+    FloatTensor b = bias ? FloatTensor.uniform(mix(name + ".bias"), BIAS_BOUND, out) : null;
     return new Act(shape, Linear.linear(x.value().reshape(rows, in), w, b));
   }
 
   Act relu(String name, Act x) {
-    vector(name, VectorKind.RELU, x.size());
+    rows(name, VectorKind.RELU, x);
     return execute ? new Act(x.shape(), Activations.relu(x.value())) : x;
   }
 
   Act relu6(String name, Act x) {
-    vector(name, VectorKind.RELU6, x.size());
+    rows(name, VectorKind.RELU6, x);
     return execute ? new Act(x.shape(), Activations.relu6(x.value())) : x;
   }
 
   Act gelu(String name, Act x) {
-    vector(name, VectorKind.GELU, x.size());
+    rows(name, VectorKind.GELU, x);
     return execute ? new Act(x.shape(), Activations.gelu(x.value())) : x;
   }
 
   Act layerNorm(String name, Act x) {
-    vector(name, VectorKind.LAYERNORM, x.size());
-    return execute ? new Act(x.shape(), Normalization.layerNorm(x.value(), LN_EPS)) : x;
+    rows(name, VectorKind.LAYERNORM, x);
+    return execute
+        ? new Act(x.shape(), Normalization.layerNorm(x.value(), Normalization.LAYERNORM_EPS))
+        : x;
+  }
+
+  Act rmsNorm(String name, Act x) {
+    rows(name, VectorKind.RMSNORM, x);
+    return execute
+        ? new Act(x.shape(), Normalization.rmsNorm(x.value(), Normalization.RMSNORM_EPS))
+        : x;
   }
 
   Act add(String name, Act a, Act b) {
-    vector(name, VectorKind.ADD, a.size());
+    rows(name, VectorKind.ADD, a);
     return execute ? new Act(a.shape(), Tensors.add(a.value(), b.value())) : a;
+  }
+
+  /** SwiGLU's gate {@code silu(gate)·up}; one layer reading both. */
+  Act swiglu(String name, Act gate, Act up) {
+    rows(name, VectorKind.SWIGLU, gate);
+    return execute ? new Act(gate.shape(), Activations.swiglu(gate.value(), up.value())) : gate;
+  }
+
+  /**
+   * Rotary embedding of {@code x [batch·T][heads·d]} at positions {@code first .. first + T − 1} of
+   * each sequence, base {@code theta}: one layer reading its cos/sin table.
+   */
+  Act rope(String name, Act x, int batch, int heads, int first, double theta) {
+    int tokens = x.dim(0) / batch;
+    int d = x.dim(1) / heads;
+    record(Layer.of(VectorOpSpec.rope(prefix + name, x.size() / d, d, tokens, heads)));
+    if (!execute) {
+      return x;
+    }
+    FloatTensor table = Rotary.table(first, tokens, d, theta);
+    return new Act(x.shape(), Rotary.apply(x.value(), table, heads));
   }
 
   Act maxPool(String name, Act x, int k, int stride, int pad) {
@@ -160,8 +232,15 @@ final class Net {
 
   /** Global average pooling {@code [N][C][H][W]} → {@code [N][C]}. */
   Act globalAvgPool(String name, Act x) {
-    vector(name, VectorKind.POOL_AVG, x.size());
     int[] shape = {x.dim(0), x.dim(1)};
+    record(
+        Layer.of(
+            VectorOpSpec.pool(
+                prefix + name,
+                VectorKind.POOL_AVG,
+                x.size(),
+                x.size(),
+                (long) shape[0] * shape[1])));
     return new Act(shape, execute ? Pooling.globalAvgPool(x.value()).reshape(shape) : null);
   }
 
@@ -173,35 +252,54 @@ final class Net {
 
   /**
    * Multi-head attention over token matrices {@code q [batch·Tq][heads·d]}, {@code k, v
-   * [batch·Tk][heads·d]}: records Q·Kᵀ, softmax and A·V. With {@code cacheKey} non-null, {@code k,
-   * v} are appended to that layer's KV cache first and attention is causal over the whole cache.
+   * [batch·Tk][kvHeads·d]} ({@code kvHeads < heads}: grouped-query attention, {@code heads /
+   * kvHeads} query heads per key/value head): records Q·Kᵀ, softmax and A·V. The matmuls run over
+   * {@code G = batch·kvHeads} with each group's query heads stacked in the rows ({@code P =
+   * heads/kvHeads · Tq}), so a key/value head is one weights operand read once for its query heads;
+   * causal attention marks both with its {@link CausalMask}. With {@code cacheKey} non-null, {@code
+   * k, v} are appended to that layer's KV cache first, attention is causal over the whole cache,
+   * and the matmuls are marked as reading the cache.
    */
   Act attention(
-      String name, Act q, Act k, Act v, int batch, int heads, boolean causal, String cacheKey) {
+      String name,
+      Act q,
+      Act k,
+      Act v,
+      int batch,
+      int heads,
+      int kvHeads,
+      boolean causal,
+      String cacheKey) {
     int d = q.dim(1) / heads;
     int tq = q.dim(0) / batch;
     int tk = k.dim(0) / batch;
     if (cacheKey != null) {
       tk = cacheLengths.getOrDefault(cacheKey, 0) + tk;
       cacheLengths.put(cacheKey, tk);
+      cacheWidths.put(cacheKey, (long) batch * kvHeads * d);
     }
-    int g = dim(name + ".qk", "batch × heads", (long) batch * heads);
-    record(Layer.of(OpSpec.matmul(prefix + name + ".qk", g, tq, d, tk, false)));
-    vector(name + ".softmax", VectorKind.SOFTMAX, count(name + ".softmax", "elements", g, tq, tk));
-    record(Layer.of(OpSpec.matmul(prefix + name + ".av", g, tq, tk, d, false)));
+    List<Layer> attention =
+        AttentionLayers.of(prefix + name, batch, heads, kvHeads, tq, tk, d, causal);
+    for (Layer l : attention) {
+      if (l.isMac() && recording && cacheKey != null && phase != null) {
+        kvLayers.add(layers.size());
+      }
+      record(l);
+    }
     if (!execute) {
       return new Act(q.shape(), null);
     }
     if (cacheKey == null) {
       return new Act(
-          q.shape(), Attention.multiHead(q.value(), k.value(), v.value(), batch, heads, causal));
+          q.shape(),
+          Attention.multiHead(q.value(), k.value(), v.value(), batch, heads, kvHeads, causal));
     }
-    KvCache cache = caches.computeIfAbsent(cacheKey, key -> new KvCache(g, d));
+    KvCache cache = caches.computeIfAbsent(cacheKey, key -> new KvCache(batch * kvHeads, d));
     FloatTensor out =
         cache.attend(
             Tensors.splitHeads(q.value(), batch, heads),
-            Tensors.splitHeads(k.value(), batch, heads),
-            Tensors.splitHeads(v.value(), batch, heads));
+            Tensors.splitHeads(k.value(), batch, kvHeads),
+            Tensors.splitHeads(v.value(), batch, kvHeads));
     return new Act(q.shape(), Tensors.mergeHeads(out, batch));
   }
 
@@ -274,7 +372,7 @@ final class Net {
 
   /** Adds a learned position embedding {@code [T][d]} to every batch element: one ADD layer. */
   Act addPositions(String name, Act x, int batch) {
-    vector(name, VectorKind.ADD, x.size());
+    rows(name, VectorKind.ADD, x);
     if (!execute) {
       return x;
     }
@@ -308,7 +406,9 @@ final class Net {
     }
     int[] shape = {x.dim(0), x.dim(1), p, q};
     long reads = count(name, "window reads", x.dim(0), x.dim(1), p, q, k, k);
-    vector(name, max ? VectorKind.POOL_MAX : VectorKind.POOL_AVG, reads);
+    long outputs = (long) x.dim(0) * x.dim(1) * p * q;
+    VectorKind kind = max ? VectorKind.POOL_MAX : VectorKind.POOL_AVG;
+    record(Layer.of(VectorOpSpec.pool(prefix + name, kind, reads, x.size(), outputs)));
     if (!execute) {
       return new Act(shape, null);
     }
@@ -352,8 +452,10 @@ final class Net {
     return n;
   }
 
-  private void vector(String name, VectorKind kind, long elements) {
-    record(Layer.of(new VectorOpSpec(prefix + name, kind, elements)));
+  /** Records an element-wise or row op over {@code x} in rows of its last axis. */
+  private void rows(String name, VectorKind kind, Act x) {
+    int row = x.dim(-1);
+    record(Layer.of(VectorOpSpec.rows(prefix + name, kind, x.size() / row, row)));
   }
 
   private void record(Layer layer) {

@@ -5,7 +5,9 @@ package io.arrayflow.workloads.zoo;
  * 124M (pre-LN causal decoder, prefill and KV-cache decode) and ViT-B/16 (pre-LN encoder on
  * patches). Token matrices are {@code [batch·tokens][width]}; Q·Kᵀ and A·V are batched matmuls over
  * {@code G = batch·heads} with {@code weightsStatic=false}. Token and position embedding lookups
- * are outside the model (the input is the embedded sequence); GELU is the tanh form.
+ * are outside the model (the input is the embedded sequence); GELU is the tanh form. A decoder
+ * ({@link Decoder}: GPT-2 here, Llama in {@link Llama}) runs as {@link #generate}: a prefill of the
+ * prompt, then {@code decodeSteps} steps of one token per sequence, each a {@link Phase}.
  */
 final class Transformers {
   static final int WIDTH = 768;
@@ -25,7 +27,7 @@ final class Transformers {
       Act q = net.fc(p + "query", x, WIDTH);
       Act k = net.fc(p + "key", x, WIDTH);
       Act v = net.fc(p + "value", x, WIDTH);
-      Act a = net.attention(p + "attn", q, k, v, batch, HEADS, false, null);
+      Act a = net.attention(p + "attn", q, k, v, batch, HEADS, HEADS, false, null);
       Act o = net.fc(p + "attn_out", a, WIDTH);
       x = net.layerNorm(p + "ln1", net.add(p + "add1", x, o));
       Act f = net.gelu(p + "gelu", net.fc(p + "ffn1", x, FFN));
@@ -36,40 +38,79 @@ final class Transformers {
   }
 
   /** The rows of a token matrix, {@code batch·seq}; fails naming {@code layer} if too many. */
-  private static int tokens(Net net, String layer, ModelInput in) {
+  static int tokens(Net net, String layer, ModelInput in) {
     return net.dim(layer, "batch × seq", (long) in.batch() * in.seq());
   }
 
-  /** GPT-2 124M: prefill of {@code seq} prompt tokens, then one decode step; returns its logits. */
-  static Act gpt2(Net net, ModelInput in) {
-    net.prefix("prefill.");
-    gpt2Prefill(net, net.input("prompt", tokens(net, "prompt", in), WIDTH), in.batch());
-    net.prefix("decode.");
-    return gpt2Step(net, net.input("next", in.batch(), WIDTH), in.batch());
+  /**
+   * A causal decoder with a KV cache: the blocks over {@code x [batch·T][width]} whose first token
+   * is at position {@code first} of each sequence, returning the last token's logits.
+   */
+  interface Decoder {
+    /** The model width (embedding size). */
+    int width();
+
+    /** The blocks, final norm and LM head over {@code x}; the last token's logits. */
+    Act forward(Net net, Act x, int batch, int first);
   }
 
-  /** GPT-2 prefill of {@code seq} tokens alone; returns the last token's logits. */
-  static Act gpt2PrefillOnly(Net net, ModelInput in) {
-    return gpt2Prefill(net, net.input("prompt", tokens(net, "prompt", in), WIDTH), in.batch());
+  /** Which phases {@link #generate} lists. */
+  enum Phases {
+    /** The prefill and every decode step. */
+    ALL,
+    /** The prefill alone (no decode steps). */
+    PREFILL,
+    /** The decode steps alone (the prefill runs to fill the caches, unlisted). */
+    DECODE
   }
 
-  /** GPT-2 decode step alone against a cache of {@code seq} positions (prefill run, not listed). */
-  static Act gpt2DecodeOnly(Net net, ModelInput in) {
-    net.recording(false);
-    gpt2Prefill(net, net.input("prompt", tokens(net, "prompt", in), WIDTH), in.batch());
-    net.recording(true);
-    return gpt2Step(net, net.input("next", in.batch(), WIDTH), in.batch());
+  /**
+   * Prefill of {@code seq} prompt tokens per sequence, then {@code decodeSteps} steps of one token
+   * each, every one a {@link Phase} ({@code prefill}, {@code decode.1}, …); the last logits.
+   */
+  static Act generate(Net net, ModelInput in, Decoder model, Phases listed) {
+    int batch = in.batch();
+    int tokens = tokens(net, "prompt", in);
+    boolean prefillListed = listed != Phases.DECODE;
+    if (prefillListed) {
+      net.phase("prefill", tokens);
+    } else {
+      net.recording(false);
+    }
+    Act logits = model.forward(net, net.input("prompt", tokens, model.width()), batch, 0);
+    if (prefillListed) {
+      net.endPhase();
+    } else {
+      net.recording(true);
+    }
+    int steps = listed == Phases.PREFILL ? 0 : in.decodeSteps();
+    for (int step = 1; step <= steps; step++) {
+      net.phase("decode." + step, batch);
+      Act next = net.input("next." + step, batch, model.width());
+      logits = model.forward(net, next, batch, in.seq() + step - 1);
+      net.endPhase();
+    }
+    return logits;
   }
+
+  /** GPT-2 124M (Radford et al., 2019) as a {@link Decoder}. */
+  static final Decoder GPT2 =
+      new Decoder() {
+        @Override
+        public int width() {
+          return WIDTH;
+        }
+
+        @Override
+        public Act forward(Net net, Act x, int batch, int first) {
+          return gpt2(net, x, batch);
+        }
+      };
 
   /** Runs GPT-2 over {@code x [batch·T][768]}, filling the KV caches; last-token logits. */
-  static Act gpt2Prefill(Net net, Act x, int batch) {
+  static Act gpt2(Net net, Act x, int batch) {
     Act h = gpt2Blocks(net, x, batch);
     return net.fc("lm_head", net.token(h, batch, x.dim(0) / batch - 1), GPT2_VOCAB);
-  }
-
-  /** One decode step for {@code x [batch][768]} against the KV caches; its logits. */
-  static Act gpt2Step(Net net, Act x, int batch) {
-    return net.fc("lm_head", gpt2Blocks(net, x, batch), GPT2_VOCAB);
   }
 
   private static Act gpt2Blocks(Net net, Act x, int batch) {
@@ -77,7 +118,8 @@ final class Transformers {
       String p = "h" + l + ".";
       Act h = net.layerNorm(p + "ln_1", x);
       Act[] qkv = net.splitColumns(net.fc(p + "c_attn", h, 3 * WIDTH), 3);
-      Act a = net.attention(p + "attn", qkv[0], qkv[1], qkv[2], batch, HEADS, true, p + "kv");
+      Act a =
+          net.attention(p + "attn", qkv[0], qkv[1], qkv[2], batch, HEADS, HEADS, true, p + "kv");
       x = net.add(p + "add1", x, net.fc(p + "attn.c_proj", a, WIDTH));
       Act f = net.gelu(p + "gelu", net.fc(p + "mlp.c_fc", net.layerNorm(p + "ln_2", x), FFN));
       x = net.add(p + "add2", x, net.fc(p + "mlp.c_proj", f, WIDTH));
@@ -95,7 +137,7 @@ final class Transformers {
       String p = "blocks." + l + ".";
       Act h = net.layerNorm(p + "ln1", x);
       Act[] qkv = net.splitColumns(net.fc(p + "qkv", h, 3 * WIDTH), 3);
-      Act a = net.attention(p + "attn", qkv[0], qkv[1], qkv[2], batch, HEADS, false, null);
+      Act a = net.attention(p + "attn", qkv[0], qkv[1], qkv[2], batch, HEADS, HEADS, false, null);
       x = net.add(p + "add1", x, net.fc(p + "proj", a, WIDTH));
       Act f = net.gelu(p + "gelu", net.fc(p + "fc1", net.layerNorm(p + "ln2", x), FFN));
       x = net.add(p + "add2", x, net.fc(p + "fc2", f, WIDTH));

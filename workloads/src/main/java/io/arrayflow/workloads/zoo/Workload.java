@@ -1,23 +1,35 @@
 package io.arrayflow.workloads.zoo;
 
 import io.arrayflow.workloads.spec.CountLimit;
+import io.arrayflow.workloads.spec.VectorKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A named list of layers in execution order — what the simulator runs. {@link #totalMacs()} counts
- * conv, FC and matmul MACs only; vector ops are counted separately by {@link #totalVectorOps()}.
+ * A named list of layers in execution order — what the simulator runs — and, for a decoder, its
+ * {@link Phase phases} (the prefill and each decode step; empty otherwise). {@link #totalMacs()}
+ * counts conv, FC and matmul MACs only; vector ops are counted separately by {@link
+ * #totalVectorOps()}.
  */
-public record Workload(String name, List<Layer> layers) {
+public record Workload(String name, List<Layer> layers, List<Phase> phases) {
 
   /**
-   * Copies the layer list and checks the name, that layer names are unique and that the totals are
-   * at most {@link CountLimit#MAX}.
+   * Copies the lists and checks the name, that layer names are unique, that the totals are at most
+   * {@link CountLimit#MAX} and that phases are in order within the layers.
    */
   public Workload {
     layers = List.copyOf(layers);
+    phases = List.copyOf(phases);
+    int next = 0;
+    for (Phase p : phases) {
+      if (p.firstLayer() < next || p.endLayer() > layers.size()) {
+        throw new IllegalArgumentException(
+            "workload '" + name + "': phase '" + p.name() + "' is out of order or past the layers");
+      }
+      next = p.endLayer();
+    }
     String bad = nameProblem(name);
     if (bad != null) {
       throw new IllegalArgumentException("workload name " + bad);
@@ -33,6 +45,43 @@ public record Workload(String name, List<Layer> layers) {
     if (!totals.isEmpty()) {
       throw new IllegalArgumentException("workload '" + name + "': " + String.join("; ", totals));
     }
+  }
+
+  /** A workload without phases. */
+  public Workload(String name, List<Layer> layers) {
+    this(name, layers, List.of());
+  }
+
+  /**
+   * This workload with every vector layer of a kind in {@code kinds} that directly follows a MAC
+   * layer of its phase fused into it (it takes that layer's output as it leaves the array; a decode
+   * step's first layer does not take the previous phase's logits) and every other vector layer
+   * unfused.
+   */
+  public Workload fused(Set<VectorKind> kinds) {
+    List<Layer> out = new ArrayList<>(layers.size());
+    for (int i = 0; i < layers.size(); i++) {
+      Layer l = layers.get(i);
+      Layer before = i == 0 ? null : layers.get(i - 1);
+      boolean fuse =
+          !l.isMac()
+              && kinds.contains(l.vector().kind())
+              && before != null
+              && before.isMac()
+              && phaseOf(i) == phaseOf(i - 1);
+      out.add(l.isMac() ? l : l.fusedInto(fuse ? before.name() : null));
+    }
+    return new Workload(name, out, phases);
+  }
+
+  /** The phase holding layer {@code index}, or null. */
+  public Phase phaseOf(int index) {
+    for (Phase p : phases) {
+      if (index >= p.firstLayer() && index < p.endLayer()) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /**

@@ -57,13 +57,13 @@ class ModelZooTest {
   @Test
   void gpt2DecodeAttendsOverTheCacheOfPromptPlusOnePositions() {
     Workload w = ModelZoo.named("gpt2", 2, 100);
-    OpSpec qk = w.layer("decode.h0.attn.qk").mac();
+    OpSpec qk = w.layer("decode.1.h0.attn.qk").mac();
     assertEquals(2 * 12, qk.g());
     assertEquals(1, qk.h()); // one query row
     assertEquals(64, qk.c());
     assertEquals(101, qk.m()); // keys: 100 cached + the new one
     assertFalse(qk.weightsStatic());
-    OpSpec av = w.layer("decode.h0.attn.av").mac();
+    OpSpec av = w.layer("decode.1.h0.attn.av").mac();
     assertEquals(101, av.c());
     assertEquals(64, av.m());
     assertEquals(OpKind.MATMUL, av.kind());
@@ -143,6 +143,8 @@ class ModelZooTest {
         Arguments.of(Model.BERT_BASE, new ModelInput(2, 8, 32), new int[] {16, 768}),
         Arguments.of(Model.GPT2, new ModelInput(1, 8, 32), new int[] {1, 50257}),
         Arguments.of(Model.VIT_B16, new ModelInput(1, 8, 32), new int[] {1, 1000}));
+    // The llamas' full-size weights (GBs of floats) are too large to draw here; the tiny Llama
+    // above runs the same code.
   }
 
   @ParameterizedTest(name = "{0} runs forward at {1}")
@@ -166,20 +168,38 @@ class ModelZooTest {
   void gpt2KvCacheDecodeEqualsTheLastTokenOfAFullPrefill() {
     int prompt = 5;
     FloatTensor x = FloatTensor.random(3, prompt + 1, Transformers.WIDTH);
-    Net full = Net.executing(11);
-    FloatTensor expected = Transformers.gpt2Prefill(full, full.of(x), 1).value();
-
-    Net cached = Net.executing(11);
-    float[] head = java.util.Arrays.copyOfRange(x.data(), 0, prompt * Transformers.WIDTH);
-    float[] last = java.util.Arrays.copyOfRange(x.data(), prompt * Transformers.WIDTH, x.size());
-    Transformers.gpt2Prefill(
-        cached, cached.of(FloatTensor.of(head, prompt, Transformers.WIDTH)), 1);
-    FloatTensor step =
-        Transformers.gpt2Step(cached, cached.of(FloatTensor.of(last, 1, Transformers.WIDTH)), 1)
-            .value();
+    FloatTensor step = decodeAfterPrefill(Transformers.GPT2, x, prompt);
+    FloatTensor expected = Transformers.GPT2.forward(Net.executing(11), of(x), 1, 0).value();
 
     assertArrayEquals(new int[] {1, Transformers.GPT2_VOCAB}, step.shape());
     assertTrue(step.maxAbsDiff(expected) <= 1e-4f * Math.max(1f, expected.maxAbs()));
+  }
+
+  @Test
+  void llamaKvCacheDecodeWithRotaryPositionsEqualsTheLastTokenOfAFullPrefill() {
+    Llama tiny = new Llama(64, 2, 4, 2, 96, 50, 10_000);
+    int prompt = 5;
+    FloatTensor x = FloatTensor.random(3, prompt + 1, tiny.width());
+    FloatTensor step = decodeAfterPrefill(tiny, x, prompt);
+    FloatTensor expected = tiny.forward(Net.executing(11), of(x), 1, 0).value();
+
+    assertArrayEquals(new int[] {1, 50}, step.shape());
+    assertTrue(step.maxAbsDiff(expected) <= 1e-4f * Math.max(1f, expected.maxAbs()));
+  }
+
+  /** The logits of decoding token {@code prompt} of {@code x} after a prefill of the others. */
+  private static FloatTensor decodeAfterPrefill(
+      Transformers.Decoder model, FloatTensor x, int prompt) {
+    int width = x.dim(1);
+    Net cached = Net.executing(11);
+    float[] head = java.util.Arrays.copyOfRange(x.data(), 0, prompt * width);
+    float[] last = java.util.Arrays.copyOfRange(x.data(), prompt * width, x.size());
+    model.forward(cached, cached.of(FloatTensor.of(head, prompt, width)), 1, 0);
+    return model.forward(cached, cached.of(FloatTensor.of(last, 1, width)), 1, prompt).value();
+  }
+
+  private static Act of(FloatTensor t) {
+    return new Act(t.shape(), t);
   }
 
   @Test
@@ -196,7 +216,8 @@ class ModelZooTest {
         assertThrows(IllegalArgumentException.class, () -> ModelZoo.named("resnet51", 1, 128));
     assertEquals(
         "unknown workload 'resnet51'; expected one of alexnet, vgg16, resnet18, resnet50,"
-            + " mobilenet_v2, bert-base, gpt2, gpt2-prefill, gpt2-decode, vit-b16",
+            + " mobilenet_v2, bert-base, gpt2, gpt2-prefill, gpt2-decode, vit-b16, llama-7b,"
+            + " llama-1b",
         e.getMessage());
   }
 

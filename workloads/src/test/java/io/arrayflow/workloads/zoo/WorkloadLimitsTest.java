@@ -74,13 +74,13 @@ class WorkloadLimitsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ModelZoo.named("gpt2", 65536, 65536));
     assertEquals(
-        "'prefill.prompt': batch × seq = 4294967296 is above the limit 2147483647", e.getMessage());
+        "'prompt': batch × seq = 4294967296 is above the limit 2147483647", e.getMessage());
   }
 
   @Test
   void onlyTheTextTransformersTakeASequenceLength() {
     assertEquals(
-        List.of("bert-base", "gpt2", "gpt2-prefill", "gpt2-decode"),
+        List.of("bert-base", "gpt2", "gpt2-prefill", "gpt2-decode", "llama-7b", "llama-1b"),
         java.util.Arrays.stream(Model.values()).filter(Model::usesSeq).map(Model::key).toList());
   }
 }
