@@ -151,7 +151,10 @@ class ArchHierarchyTest {
 
   @Test
   void everyOperandMapsToTheSameSimCoreOperand() {
+    // Arrays indexed by either enum's ordinal are read with the other's: same operands, same order.
+    assertEquals(Role.values().length, Operand.values().length);
     for (Role role : Role.values()) {
+      assertEquals(role.ordinal(), ArchHierarchy.operand(role).ordinal());
       assertEquals(role.key(), ArchHierarchy.operand(role).key());
     }
     assertEquals(Operand.OUTPUTS, ArchHierarchy.operand(Role.OUTPUTS));
