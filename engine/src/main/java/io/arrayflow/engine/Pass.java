@@ -34,6 +34,7 @@ public final class Pass {
   long noc;
   long drain;
   long overlap;
+  final boolean[] preloaded = new boolean[3];
 
   /** Clears the traffic (before {@link Schedule#traffic}). */
   void clearTraffic() {
@@ -51,6 +52,7 @@ public final class Pass {
     noc = 0;
     drain = 0;
     overlap = 0;
+    Arrays.fill(preloaded, false);
   }
 
   /** Sets the values of {@code operand} read off chip before the pass; returns this. */
@@ -81,6 +83,20 @@ public final class Pass {
   /** Sets the words {@code operand} moves on its NoC bus during the pass; returns this. */
   public Pass noc(Operand operand, long words) {
     nocWords[operand.ordinal()] = nonNegative(words, "NoC words");
+    return this;
+  }
+
+  /**
+   * Marks {@code operand}'s tile as preloaded into the PEs (a systolic array's stationary operand):
+   * the array holds it from the end of the {@code fill} phase on (or from the pass's start when it
+   * was shifted in under the previous pass), so its tile buffer is free from then, not from the
+   * pass's end; returns this.
+   */
+  public Pass preloaded(Operand operand) {
+    if (operand == Operand.OUTPUTS) {
+      throw new IllegalArgumentException("outputs are not preloaded");
+    }
+    preloaded[operand.ordinal()] = true;
     return this;
   }
 

@@ -14,15 +14,16 @@ import io.arrayflow.sim.stats.StallCause;
  * the NoC buses. Events per pass, never per word: a pass starts, a pass ends.
  *
  * <p><b>Rules.</b> Weights and inputs of pass {@code p} are fetched when a buffer of theirs is free
- * — tile {@code p} reuses the buffer of tile {@code p − depth}, freed when that pass ends — and in
- * pass order, so with {@code depth} buffers the fetches of the next {@code depth − 1} passes
- * overlap the running one and a full buffer stops the prefetcher. Outputs coming back (partial
- * sums) are fetched after the previous pass's write-backs are issued. A pass starts when its data
- * has arrived and the array is free: when the previous pass ended, or {@code overlap} cycles before
- * (its drain running under the next pass). Its GLB accesses are issued on the bank ports when it
- * starts; if the ports need longer than its fill, busy and NoC cycles, the difference is a {@code
- * glb-bank} stall. Its write-backs are issued when it ends, after the reads issued then (a memory
- * controller serves reads first); the schedule ends when the last write-back completes.
+ * — tile {@code p} reuses the buffer of tile {@code p − depth}, freed when that pass ends, or when
+ * its fill ends for a tile {@link Pass#preloaded} into the PEs — and in pass order, so with {@code
+ * depth} buffers the fetches of the next {@code depth − 1} passes overlap the running one and a
+ * full buffer stops the prefetcher. Outputs coming back (partial sums) are fetched after the
+ * previous pass's write-backs are issued. A pass starts when its data has arrived and the array is
+ * free: when the previous pass ended, or {@code overlap} cycles before (its drain running under the
+ * next pass). Its GLB accesses are issued on the bank ports when it starts; if the ports need
+ * longer than its fill, busy and NoC cycles, the difference is a {@code glb-bank} stall. Its
+ * write-backs are issued when it ends, after the reads issued then (a memory controller serves
+ * reads first); the schedule ends when the last write-back completes.
  *
  * <p><b>Stalls.</b> Every cycle that is not busy is one cause: the wait for the first pass's data
  * is {@code fill}; each pass's phases are its own ({@code fill}, {@code noc}, {@code glb-bank},
@@ -470,6 +471,13 @@ public final class TimingEngine {
                 + end[slot(p - 1)]
                 + ": its compute is shorter than the overlap it ran under");
       }
+      for (int o = 0; o < 3; o++) {
+        // A preloaded tile lives in the PEs once shifted in: its buffer is free for the next fetch.
+        if (o != O && holding[o] && pass.preloaded[o] && pass.reads[o] > 0) {
+          int op = o;
+          kernel.schedule(now + pass.fill, c -> releaseTile(op, c));
+        }
+      }
       arrayFree = end[s] - pass.overlap;
       free[s] = arrayFree;
       array.pass(pass.busy);
@@ -478,6 +486,17 @@ public final class TimingEngine {
       startScheduled = false;
       kernel.schedule(end[s], c -> endPass(p, c));
       tryStart(now);
+    }
+
+    /** Frees operand {@code o}'s tile buffer at {@code now}, if still held, and fetches ahead. */
+    private void releaseTile(int o, long now) {
+      if (holding[o]) {
+        tiles[o].consumeStartCycle(tileStart[o]);
+        tiles[o].consumed(now);
+        holding[o] = false;
+        issueFills(now);
+        tryStart(now);
+      }
     }
 
     private void endPass(long q, long now) {

@@ -8,6 +8,13 @@ import java.util.List;
 final class Passes implements Schedule {
   private final List<long[]> rows = new ArrayList<>();
   final List<Long> startCycles = new ArrayList<>();
+  private boolean weightsPreloaded;
+
+  /** Marks every pass's weights as preloaded into the PEs (a systolic array's stationary tile). */
+  Passes weightsPreloaded() {
+    weightsPreloaded = true;
+    return this;
+  }
 
   /**
    * Adds a pass: reads (w, i, o), writes of outputs, GLB reads of inputs, and compute (fill, busy,
@@ -54,6 +61,9 @@ final class Passes implements Schedule {
   public void compute(long p, long startCycle, Pass out) {
     long[] r = rows.get((int) p);
     startCycles.add(startCycle);
+    if (weightsPreloaded) {
+      out.preloaded(Operand.WEIGHTS);
+    }
     out.compute(r[5], r[6], r[7], r[8], r[9]);
   }
 }

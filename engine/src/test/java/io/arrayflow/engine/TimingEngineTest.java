@@ -75,6 +75,31 @@ class TimingEngineTest {
   }
 
   @Test
+  void aPreloadedTileFreesItsBufferWhenItsFillEnds() {
+    // A weight FIFO two tiles deep. Each pass reads 16 weights (32 bytes: 4 cycles, +10 latency),
+    // fills 4 and computes 2. Pass 0's weights arrive at 14, pass 1's at 18. Pass 0 runs 14..20.
+    // Held to the pass's end,
+    // pass 2's weights are issued at 20 (arrive 34); preloaded, the buffer is free once the fill
+    // ends at 18 (arrive 32).
+    Passes held = new Passes();
+    Passes preloaded = new Passes().weightsPreloaded();
+    for (Passes s : List.of(held, preloaded)) {
+      for (int p = 0; p < 3; p++) {
+        s.add(16, 0, 0, 0, 0, 4, 2, 0, 0, 0);
+      }
+    }
+    TimingEngine fifo = TimingEngine.of(arch().build()).withBuffers(Operand.WEIGHTS, 2);
+    Timing h = fifo.run(held);
+    Timing t = fifo.run(preloaded);
+
+    assertEquals(List.of(14L, 20L, 34L), held.startCycles);
+    assertEquals(List.of(14L, 20L, 32L), preloaded.startCycles);
+    assertEquals(40, h.cycles());
+    assertEquals(38, t.cycles());
+    assertIdentity(t);
+  }
+
+  @Test
   void theLastWriteBackIsDrainUpToTheLeastTimeItCanTake() {
     Passes s = new Passes().repeat(3, 0, 16, 0, 10).add(0, 0, 0, 16, 0, 0, 10, 0, 0, 0);
     Timing t = run(arch().build(), s);

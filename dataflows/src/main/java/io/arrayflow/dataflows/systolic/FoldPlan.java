@@ -294,6 +294,9 @@ final class FoldPlan {
     boolean pipelined = df.hasStationaryPreload() && preload == Preload.OVERLAPPED;
     long shadowWait = pipelined && f > 0 ? Math.max(0, rows - (long) tokens(f - 1)) : 0;
     long drain = streaming - tokens(f);
+    if (df.hasStationaryPreload()) {
+      out.preloaded(df.topOperand());
+    }
     out.compute(
         preloaded + shadowWait, tokens(f), 0, drain, pipelined && f + 1 < folds ? drain : 0);
   }
