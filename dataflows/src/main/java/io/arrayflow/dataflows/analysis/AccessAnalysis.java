@@ -8,6 +8,7 @@ import io.arrayflow.dataflows.mapping.MappingCheck;
 import io.arrayflow.dataflows.mapping.MappingResult;
 import io.arrayflow.dataflows.mapping.StorageLevel;
 import io.arrayflow.dataflows.mapping.TileUnion;
+import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class AccessAnalysis {
   public static AccessCounts count(LoopNest nest) {
     Hierarchy h = nest.hierarchy();
     int levels = h.size();
-    long[] counts = new long[levels * ROLES.length * Action.values().length];
+    long[] counts = new long[levels * ROLES.length * AccessCounts.ACTIONS.size()];
     long[] deliveries = new long[ROLES.length];
     long[] reductions = new long[ROLES.length];
     long pes = nest.utilisedPes();
@@ -65,21 +66,26 @@ public final class AccessAnalysis {
       int k0 = keepers[0];
       if (role != Role.OUTPUTS) {
         for (int j = 0; j < m - 1; j++) {
-          add(counts, keepers[j], role, Action.FILL, entries[j] * instances[j]);
+          add(counts, keepers[j], role, AccessAction.FILL, entries[j] * instances[j]);
         }
         for (int j = 1; j < m; j++) {
           long childFills = entries[j - 1] * instances[j - 1];
           if (crosses(h, keepers[j - 1], keepers[j])) {
-            add(counts, keepers[j], role, Action.READ, unionReads(nest, keepers[j - 1], role));
+            add(
+                counts,
+                keepers[j],
+                role,
+                AccessAction.READ,
+                unionReads(nest, keepers[j - 1], role));
             deliveries[role.ordinal()] += childFills;
           } else {
-            add(counts, keepers[j], role, Action.READ, childFills);
+            add(counts, keepers[j], role, AccessAction.READ, childFills);
           }
         }
         if (h.isPeLocal(k0)) {
-          add(counts, k0, role, Action.READ, macs);
+          add(counts, k0, role, AccessAction.READ, macs);
         } else {
-          add(counts, k0, role, Action.READ, macs / pes * nest.spatialPoints(role));
+          add(counts, k0, role, AccessAction.READ, macs / pes * nest.spatialPoints(role));
           deliveries[role.ordinal()] += macs;
         }
       } else {
@@ -92,14 +98,14 @@ public final class AccessAnalysis {
                   ? instances[j] / reductionFactor
                   : instances[j];
           fills[j] = returns * receivers;
-          add(counts, keepers[j], role, Action.FILL, fills[j]);
+          add(counts, keepers[j], role, AccessAction.FILL, fills[j]);
         }
         for (int j = 1; j < m; j++) {
           long exits = entries[j - 1] * instances[j - 1];
           boolean crossing = crosses(h, keepers[j - 1], keepers[j]);
           long arriving = crossing ? exits / reductionFactor : exits;
-          add(counts, keepers[j], role, Action.UPDATE, arriving);
-          add(counts, keepers[j], role, Action.READ, fills[j - 1]);
+          add(counts, keepers[j], role, AccessAction.UPDATE, arriving);
+          add(counts, keepers[j], role, AccessAction.READ, fills[j - 1]);
           reductions[role.ordinal()] += exits - arriving;
           if (crossing) {
             deliveries[role.ordinal()] += fills[j - 1];
@@ -107,8 +113,8 @@ public final class AccessAnalysis {
         }
         long arriving = h.isPeLocal(k0) ? macs : macs / reductionFactor;
         long zeroStarts = entries[0] * instances[0] - fills[0];
-        add(counts, k0, role, Action.UPDATE, arriving);
-        add(counts, k0, role, Action.READ, arriving - zeroStarts);
+        add(counts, k0, role, AccessAction.UPDATE, arriving);
+        add(counts, k0, role, AccessAction.READ, arriving - zeroStarts);
         reductions[role.ordinal()] += macs - arriving;
       }
     }
@@ -138,7 +144,7 @@ public final class AccessAnalysis {
         boundBy);
   }
 
-  private static void add(long[] counts, int level, Role role, Action action, long value) {
+  private static void add(long[] counts, int level, Role role, AccessAction action, long value) {
     counts[AccessCounts.index(level, role, action)] += value;
   }
 
@@ -150,7 +156,7 @@ public final class AccessAnalysis {
     double worst = 0;
     for (Role r : ROLES) {
       long words = 0;
-      for (Action a : Action.values()) {
+      for (AccessAction a : AccessCounts.ACTIONS) {
         words += counts[AccessCounts.index(lv, r, a)];
       }
       double w = words / perInstance;

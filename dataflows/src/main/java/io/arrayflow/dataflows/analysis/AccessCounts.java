@@ -1,5 +1,6 @@
 package io.arrayflow.dataflows.analysis;
 
+import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.workloads.spec.Role;
 import java.util.Arrays;
 import java.util.List;
@@ -7,13 +8,18 @@ import java.util.Locale;
 
 /**
  * An immutable snapshot of access counts for one op under one mapping: per storage level (innermost
- * first), operand and {@link Action}; per operand, multicast deliveries and spatial reductions on
- * the array's network; MACs, utilised PEs and a bandwidth-bound cycle estimate. Counts at a
- * PE-local level are summed over all PEs.
+ * first), operand and action ({@link #ACTIONS}: read, fill, update); per operand, multicast
+ * deliveries and spatial reductions on the array's network; MACs, utilised PEs and a
+ * bandwidth-bound cycle estimate. Counts at a PE-local level are summed over all PEs.
  */
 public final class AccessCounts {
   private static final int ROLES = Role.values().length;
-  private static final int ACTIONS = Action.values().length;
+
+  /** The actions counted per level and operand, in index order. */
+  public static final List<AccessAction> ACTIONS =
+      List.of(AccessAction.READ, AccessAction.FILL, AccessAction.UPDATE);
+
+  private static final int ACTION_COUNT = ACTIONS.size();
 
   private final List<String> levels;
   private final long[] counts;
@@ -39,7 +45,7 @@ public final class AccessCounts {
       long computeCycles,
       long cycles,
       String boundBy) {
-    if (counts.length != levels.size() * ROLES * ACTIONS
+    if (counts.length != levels.size() * ROLES * ACTION_COUNT
         || deliveries.length != ROLES
         || reductions.length != ROLES) {
       throw new IllegalArgumentException(
@@ -56,8 +62,11 @@ public final class AccessCounts {
     this.boundBy = boundBy;
   }
 
-  static int index(int level, Role role, Action action) {
-    return (level * ROLES + role.ordinal()) * ACTIONS + action.ordinal();
+  static int index(int level, Role role, AccessAction action) {
+    if (action.ordinal() >= ACTION_COUNT) {
+      throw new IllegalArgumentException(action + " is not counted per level: " + ACTIONS);
+    }
+    return (level * ROLES + role.ordinal()) * ACTION_COUNT + action.ordinal();
   }
 
   /** Storage level names, innermost first (the level indices of {@link #count}). */
@@ -66,32 +75,32 @@ public final class AccessCounts {
   }
 
   /** Accesses of {@code action} to {@code role} at level {@code level} (0 = innermost). */
-  public long count(int level, Role role, Action action) {
+  public long count(int level, Role role, AccessAction action) {
     return counts[index(level, role, action)];
   }
 
   /** Accesses of {@code action} to {@code role} at the level called {@code level}. */
-  public long count(String level, Role role, Action action) {
+  public long count(String level, Role role, AccessAction action) {
     return count(levelIndex(level), role, action);
   }
 
   /** Reads of {@code role} at the level called {@code level}. */
   public long reads(String level, Role role) {
-    return count(level, role, Action.READ);
+    return count(level, role, AccessAction.READ);
   }
 
   /** Fills of {@code role} at the level called {@code level}. */
   public long fills(String level, Role role) {
-    return count(level, role, Action.FILL);
+    return count(level, role, AccessAction.FILL);
   }
 
   /** Updates of {@code role} at the level called {@code level}. */
   public long updates(String level, Role role) {
-    return count(level, role, Action.UPDATE);
+    return count(level, role, AccessAction.UPDATE);
   }
 
   /** Accesses of {@code action} at the level called {@code level}, summed over operands. */
-  public long total(String level, Action action) {
+  public long total(String level, AccessAction action) {
     int lv = levelIndex(level);
     long sum = 0;
     for (Role r : Role.values()) {
@@ -187,9 +196,9 @@ public final class AccessCounts {
                 "%-12s %-8s %12d %12d %12d%n",
                 levels.get(lv),
                 r.key(),
-                count(lv, r, Action.READ),
-                count(lv, r, Action.FILL),
-                count(lv, r, Action.UPDATE)));
+                count(lv, r, AccessAction.READ),
+                count(lv, r, AccessAction.FILL),
+                count(lv, r, AccessAction.UPDATE)));
       }
     }
     for (Role r : Role.values()) {

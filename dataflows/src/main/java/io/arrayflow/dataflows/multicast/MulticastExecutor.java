@@ -2,7 +2,6 @@ package io.arrayflow.dataflows.multicast;
 
 import io.arrayflow.dataflows.analysis.AccessAnalysis;
 import io.arrayflow.dataflows.analysis.AccessCounts;
-import io.arrayflow.dataflows.analysis.Action;
 import io.arrayflow.dataflows.exec.Execution;
 import io.arrayflow.dataflows.exec.Fault;
 import io.arrayflow.dataflows.exec.ValueRun;
@@ -39,7 +38,7 @@ import io.arrayflow.workloads.tensor.IntTensor;
  */
 public final class MulticastExecutor {
   private static final int ROLES = Role.values().length;
-  private static final int ACTIONS = Action.values().length;
+  private static final int ACTIONS = AccessCounts.ACTIONS.size();
 
   private MulticastExecutor() {}
 
@@ -64,10 +63,12 @@ public final class MulticastExecutor {
       long[] glbWrites = new long[3];
       for (Role r : Role.values()) {
         int o = r.ordinal();
-        glbReads[o] = counts.count(plan.glb, r, Action.READ);
+        glbReads[o] = counts.count(plan.glb, r, AccessAction.READ);
         glbWrites[o] =
-            (plan.resident[o] && r != Role.OUTPUTS ? 0 : counts.count(plan.glb, r, Action.FILL))
-                + counts.count(plan.glb, r, Action.UPDATE);
+            (plan.resident[o] && r != Role.OUTPUTS
+                    ? 0
+                    : counts.count(plan.glb, r, AccessAction.FILL))
+                + counts.count(plan.glb, r, AccessAction.UPDATE);
       }
       glb = TimingEngine.glbCycles(arch, glbReads, glbWrites);
     }
@@ -86,9 +87,9 @@ public final class MulticastExecutor {
       dram[r.ordinal()] =
           plan.resident[r.ordinal()]
               ? 0
-              : counts.count(plan.dram, r, Action.READ)
-                  + counts.count(plan.dram, r, Action.FILL)
-                  + counts.count(plan.dram, r, Action.UPDATE);
+              : counts.count(plan.dram, r, AccessAction.READ)
+                  + counts.count(plan.dram, r, AccessAction.FILL)
+                  + counts.count(plan.dram, r, AccessAction.UPDATE);
     }
     long cycles = Math.max(path, TimingEngine.peakBound(arch, dram));
     Counters c = counters(counts, plan);
@@ -265,7 +266,7 @@ public final class MulticastExecutor {
     long[] deliveries = new long[3];
     for (int lv = 0; lv < h.size(); lv++) {
       for (Role r : Role.values()) {
-        for (Action a : Action.values()) {
+        for (AccessAction a : AccessCounts.ACTIONS) {
           flat[flatIndex(lv, r.ordinal(), a.ordinal())] = counts.count(lv, r, a);
         }
       }
@@ -277,7 +278,7 @@ public final class MulticastExecutor {
         h, flat, deliveries, counts.spatialReductions(Role.OUTPUTS), counts.macs(), plan);
   }
 
-  /** Zeroed flat counts of {@code h}: per level, operand and {@link Action}. */
+  /** Zeroed flat counts of {@code h}: per level, operand and {@link AccessCounts#ACTIONS}. */
   static long[] flatCounts(Hierarchy h) {
     return new long[h.size() * ROLES * ACTIONS];
   }
@@ -300,7 +301,7 @@ public final class MulticastExecutor {
           flat[flatIndex(plan.dram, r, a)] = 0;
         }
         if (r != StepPlan.O && plan.glb >= 0) {
-          flat[flatIndex(plan.glb, r, Action.FILL.ordinal())] = 0;
+          flat[flatIndex(plan.glb, r, AccessAction.FILL.ordinal())] = 0;
         }
       }
     }

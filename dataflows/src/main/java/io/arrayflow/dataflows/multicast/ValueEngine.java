@@ -1,9 +1,9 @@
 package io.arrayflow.dataflows.multicast;
 
-import io.arrayflow.dataflows.analysis.Action;
 import io.arrayflow.dataflows.exec.Fault;
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.LoopNest;
+import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.sim.stats.Counters;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
@@ -23,9 +23,9 @@ final class ValueEngine {
   /** Data dimensions of every operand ({@link LoopNest#dataDims}). */
   private static final int D = 5;
 
-  private static final int READ = Action.READ.ordinal();
-  private static final int FILL = Action.FILL.ordinal();
-  private static final int UPDATE = Action.UPDATE.ordinal();
+  private static final int READ = AccessAction.READ.ordinal();
+  private static final int FILL = AccessAction.FILL.ordinal();
+  private static final int UPDATE = AccessAction.UPDATE.ordinal();
 
   private final StepPlan plan;
   private final LoopNest nest;

@@ -3,6 +3,7 @@ package io.arrayflow.dataflows.analysis;
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.LoopNest;
 import io.arrayflow.dataflows.mapping.Mapping;
+import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.workloads.spec.Dim;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
@@ -82,7 +83,7 @@ final class BruteForceOracle {
     return new BruteForceOracle(spec, h, m).run();
   }
 
-  private void add(int level, Role role, Action action, long v) {
+  private void add(int level, Role role, AccessAction action, long v) {
     counts[(level * 3 + role.ordinal()) * 3 + action.ordinal()] += v;
   }
 
@@ -287,12 +288,12 @@ final class BruteForceOracle {
           sum += s.size();
           union.addAll(s);
         }
-        add(keepers[j], role, Action.FILL, sum);
+        add(keepers[j], role, AccessAction.FILL, sum);
         if (crossing(j)) {
-          add(keepers[j + 1], role, Action.READ, union.size());
+          add(keepers[j + 1], role, AccessAction.READ, union.size());
           deliveries[role.ordinal()] += sum;
         } else {
-          add(keepers[j + 1], role, Action.READ, sum);
+          add(keepers[j + 1], role, AccessAction.READ, sum);
         }
       }
     }
@@ -333,8 +334,8 @@ final class BruteForceOracle {
             }
           }
         }
-        add(keepers[j], role, Action.FILL, fills);
-        add(keepers[j + 1], role, Action.READ, fills);
+        add(keepers[j], role, AccessAction.FILL, fills);
+        add(keepers[j + 1], role, AccessAction.READ, fills);
         if (crossing(j)) {
           deliveries[role.ordinal()] += fills;
         }
@@ -359,7 +360,7 @@ final class BruteForceOracle {
         union.addAll(s);
       }
       long arriving = crossing(j) ? union.size() : sum;
-      add(keepers[j + 1], role, Action.UPDATE, arriving);
+      add(keepers[j + 1], role, AccessAction.UPDATE, arriving);
       reductions[role.ordinal()] += sum - arriving;
     }
 
@@ -367,13 +368,13 @@ final class BruteForceOracle {
       int k0 = keepers[0];
       if (role != Role.OUTPUTS) {
         if (h.isPeLocal(k0)) {
-          add(k0, role, Action.READ, pes);
+          add(k0, role, AccessAction.READ, pes);
         } else {
           Set<Long> distinct = new HashSet<>();
           for (int pe = 0; pe < pes; pe++) {
             distinct.addAll(macPoint(role, idx, pe));
           }
-          add(k0, role, Action.READ, distinct.size());
+          add(k0, role, AccessAction.READ, distinct.size());
           deliveries[role.ordinal()] += pes;
         }
         return;
@@ -398,9 +399,9 @@ final class BruteForceOracle {
 
     void accumulate(int instance, long x) {
       if (!hasValue.get(instance).add(x)) {
-        add(keepers[0], role, Action.READ, 1);
+        add(keepers[0], role, AccessAction.READ, 1);
       }
-      add(keepers[0], role, Action.UPDATE, 1);
+      add(keepers[0], role, AccessAction.UPDATE, 1);
     }
 
     void flush() {

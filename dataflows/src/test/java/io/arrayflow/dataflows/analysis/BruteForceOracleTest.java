@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arrayflow.dataflows.mapping.MappingCheck;
 import io.arrayflow.dataflows.mapping.MappingResult;
+import io.arrayflow.sim.stats.AccessAction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,7 +36,7 @@ class BruteForceOracleTest {
     for (int lv = 0; lv < a.levels().size(); lv++) {
       for (io.arrayflow.workloads.spec.Role r : io.arrayflow.workloads.spec.Role.values()) {
         b.append(a.levels().get(lv)).append(' ').append(r.key());
-        for (Action x : Action.values()) {
+        for (AccessAction x : AccessCounts.ACTIONS) {
           b.append(' ').append(x.key()).append('=').append(a.count(lv, r, x));
         }
         b.append('\n');

@@ -8,6 +8,7 @@ import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapping.LoopNest;
 import io.arrayflow.dataflows.mapping.Mapping;
 import io.arrayflow.dataflows.mapping.StorageLevel;
+import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.workloads.spec.Dim;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
@@ -84,7 +85,7 @@ class ConservationTest {
     assertEquals(a.macs(), a.computeCycles() * a.utilisedPes(), c::toString);
     for (int lv = 0; lv < a.levels().size(); lv++) {
       for (Role r : Role.values()) {
-        for (Action x : Action.values()) {
+        for (AccessAction x : AccessCounts.ACTIONS) {
           assertTrue(a.count(lv, r, x) >= 0, c::toString);
         }
       }
@@ -101,12 +102,13 @@ class ConservationTest {
     for (int lv = 0; lv < c.hierarchy().outermost(); lv++) {
       for (Role r : List.of(Role.WEIGHTS, Role.INPUTS)) {
         if (nest.keeps(lv, r)) {
-          assertTrue(a.count(lv, r, Action.FILL) >= used(c.spec(), r), c::toString);
+          assertTrue(a.count(lv, r, AccessAction.FILL) >= used(c.spec(), r), c::toString);
         }
       }
     }
     int top = c.hierarchy().outermost();
-    assertTrue(a.count(top, Role.OUTPUTS, Action.UPDATE) >= c.spec().outputElements(), c::toString);
+    assertTrue(
+        a.count(top, Role.OUTPUTS, AccessAction.UPDATE) >= c.spec().outputElements(), c::toString);
   }
 
   @ParameterizedTest
@@ -125,7 +127,7 @@ class ConservationTest {
         List.of(macs - spec.outputElements(), 0L, macs),
         WorkedExamplesTest.rfu(a, "dram", Role.OUTPUTS));
     for (String level : List.of("glb", "rf")) {
-      for (Action x : Action.values()) {
+      for (AccessAction x : AccessCounts.ACTIONS) {
         assertEquals(0, a.total(level, x), level + " " + x);
       }
     }

@@ -3,11 +3,11 @@ package io.arrayflow.dataflows.mapspace;
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.analysis.AccessAnalysis;
 import io.arrayflow.dataflows.analysis.AccessCounts;
-import io.arrayflow.dataflows.analysis.Action;
 import io.arrayflow.dataflows.arch.ArchHierarchy;
 import io.arrayflow.dataflows.arch.TestArchs;
 import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import io.arrayflow.workloads.zoo.Layer;
@@ -74,9 +74,9 @@ public final class FamilyReport {
         StringBuilder cells = new StringBuilder();
         for (int lv = 0; lv < h.size(); lv++) {
           String name = h.level(lv).name();
-          long r = c.total(name, Action.READ);
-          long f = c.total(name, Action.FILL);
-          long u = c.total(name, Action.UPDATE);
+          long r = c.total(name, AccessAction.READ);
+          long f = c.total(name, AccessAction.FILL);
+          long u = c.total(name, AccessAction.UPDATE);
           total[lv * 3] += r;
           total[lv * 3 + 1] += f;
           total[lv * 3 + 2] += u;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arrayflow.dataflows.analysis.AccessAnalysis;
 import io.arrayflow.dataflows.analysis.AccessCounts;
-import io.arrayflow.dataflows.analysis.Action;
 import io.arrayflow.dataflows.analysis.RandomCases;
 import io.arrayflow.dataflows.exec.Execution;
 import io.arrayflow.dataflows.exec.ValueRun;
@@ -195,12 +194,13 @@ class MulticastInvariantsTest {
       int parent = plan.crossParent[o];
       long expected;
       if (role != Role.OUTPUTS) {
-        expected = counts.count(parent, role, Action.READ);
+        expected = counts.count(parent, role, AccessAction.READ);
       } else if (plan.child[o] >= 0) {
         expected =
-            counts.count(parent, role, Action.UPDATE) + counts.count(parent, role, Action.READ);
+            counts.count(parent, role, AccessAction.UPDATE)
+                + counts.count(parent, role, AccessAction.READ);
       } else {
-        expected = counts.count(parent, role, Action.UPDATE);
+        expected = counts.count(parent, role, AccessAction.UPDATE);
       }
       long drain = role == Role.OUTPUTS ? plan.drainWords : 0;
       assertEquals(expected, plan.networkWords(o) + drain, r + "\n" + role);
