@@ -230,7 +230,7 @@ final class Charts {
             roof.arch(),
             peak,
             bw,
-            context(rows)),
+            context(rows, "workload")),
         "operational intensity (MACs per DRAM byte)",
         "performance (GMAC/s)",
         List.of(new Panel("", series)));
@@ -309,8 +309,13 @@ final class Charts {
 
   /** "eyeriss, alexnet", or "several archs" when the rows mix them. */
   private static String context(ResultRows rows) {
+    return context(rows, "arch", "workload");
+  }
+
+  /** The single value of each of {@code columns} in {@code rows}, or how many there are. */
+  private static String context(ResultRows rows, String... columns) {
     List<String> parts = new ArrayList<>();
-    for (String c : List.of("arch", "workload")) {
+    for (String c : columns) {
       if (rows.has(c)) {
         long n = distinct(rows, c);
         parts.add(n == 1 ? rows.text(rows.rows().get(0), c) : n + " " + c + "s");
