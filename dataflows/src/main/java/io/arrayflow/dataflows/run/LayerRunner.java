@@ -29,6 +29,7 @@ import io.arrayflow.workloads.spec.VectorOpSpec;
 import io.arrayflow.workloads.tensor.FloatTensor;
 import io.arrayflow.workloads.tensor.IntTensor;
 import io.arrayflow.workloads.zoo.Layer;
+import java.util.List;
 
 /**
  * Runs layers of a workload on one architecture: picks the executor for the architecture's NoC kind
@@ -98,7 +99,7 @@ public final class LayerRunner {
     if (plan != null && !plan.found()) {
       return LayerRun.unmapped(layer.name(), dataflow, plan.reasons());
     }
-    SystolicDataflow folds = SystolicDataflow.valueOf(dataflow.name());
+    SystolicDataflow folds = systolic() ? SystolicDataflow.valueOf(dataflow.name()) : null;
     Execution e =
         switch (fidelity) {
           case ANALYTICAL ->
@@ -186,9 +187,12 @@ public final class LayerRunner {
   /**
    * The mapper's plan for {@code spec}, or the whole of an {@code explicit} mapping when one is
    * given (unmapped with MappingCheck's reasons if it does not fit); null on a systolic NoC, where
-   * the fold schedule is the mapping.
+   * the fold schedule is the mapping (unmapped for a dataflow that has no fold schedule).
    */
   private LayerPlan plan(OpSpec spec, Dataflow dataflow, Mapping explicit) {
+    if (systolic() && !dataflow.runsOnSystolic()) {
+      return LayerPlan.unmapped(spec, List.of(notOnSystolic(dataflow, arch.name())));
+    }
     if (systolic()) {
       return null;
     }
@@ -199,6 +203,14 @@ public final class LayerRunner {
     return check.isFeasible()
         ? LayerPlan.of(spec, explicit)
         : LayerPlan.unmapped(spec, check.reasons());
+  }
+
+  /** Why {@code dataflow} cannot run on the systolic {@code arch}: one line for a user. */
+  public static String notOnSystolic(Dataflow dataflow, String arch) {
+    return dataflow.key()
+        + " needs a multicast NoC; "
+        + arch
+        + " has noc.kind: systolic, whose fold schedules run ws, os and is";
   }
 
   /** Cycle fidelity on the executor of this arch's NoC ({@code plan} is null if systolic). */
