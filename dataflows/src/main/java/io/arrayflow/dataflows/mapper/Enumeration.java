@@ -35,7 +35,12 @@ final class Enumeration {
   private boolean spatial(int a, int d, int product, int[][] f, long cap) {
     if (a == 2) {
       int[][] copy = {f[0].clone(), f[1].clone()};
-      spatials.add(copy);
+      Candidate probe = new Candidate(s.levels);
+      probe.spatial[0] = copy[0];
+      probe.spatial[1] = copy[1];
+      if (s.leadsSpread(probe)) {
+        spatials.add(copy);
+      }
       return spatials.size() <= cap;
     }
     if (d == Space.DIMS) {

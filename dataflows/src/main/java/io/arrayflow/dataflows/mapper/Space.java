@@ -5,6 +5,7 @@ import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapspace.FamilySpace;
 import io.arrayflow.workloads.spec.Dim;
 import io.arrayflow.workloads.spec.OpSpec;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -43,6 +44,11 @@ final class Space {
 
   /** The dimensions the family holds whole in the PE; a fresh member has them at level 0. */
   private final int[] wholeAtPe;
+
+  /** Per axis, the dimension that must spread over it ({@code -1}: none) and its least factor. */
+  private final int[] lead = {-1, -1};
+
+  private final int[] leadMin = {1, 1};
 
   private final int[] movable;
   private final int[] scratch = new int[64];
@@ -95,7 +101,26 @@ final class Space {
       for (Dim d : family.dims(a)) {
         allowed[a.ordinal()][d.ordinal()] = true;
       }
+      List<Dim> dims = family.dims(a);
+      if (family.leadsSpread() && !dims.isEmpty()) {
+        int d = dims.get(0).ordinal();
+        int p = size[d] > 1 ? smallestPrime(size[d]) : 1;
+        if (p > 1 && p <= limit[a.ordinal()]) {
+          lead[a.ordinal()] = d;
+          leadMin[a.ordinal()] = p;
+        }
+      }
     }
+  }
+
+  /** Whether {@code c} spreads each axis's lead dimension as the family requires. */
+  boolean leadsSpread(Candidate c) {
+    for (int a = 0; a < 2; a++) {
+      if (lead[a] >= 0 && c.spatial[a][lead[a]] == 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static int smallestPrime(int n) {
@@ -128,7 +153,7 @@ final class Space {
   long atLeastMembers() {
     double ways = 1;
     for (int d = 0; d < DIMS; d++) {
-      int n = size[d];
+      int n = size[d] / (d == lead[0] ? leadMin[0] : 1) / (d == lead[1] ? leadMin[1] : 1);
       int slots = Integer.bitCount(levelsOf[d]);
       for (int p : primes[d]) {
         int e = 0;
@@ -156,9 +181,10 @@ final class Space {
 
   /**
    * The smallest member: every factor at the outermost level but those the family holds whole in
-   * the PE (at the innermost level), nothing spatial, nothing kept below the outermost level except
-   * each of the family's PE operands at the innermost PE-local level that can hold it. If this does
-   * not fit, no member does (tiles only grow with factors and keeps).
+   * the PE (at the innermost level), nothing spatial but each lead dimension's smallest prime on
+   * its axis when the family must spread it, nothing kept below the outermost level except each of
+   * the family's PE operands at the innermost PE-local level that can hold it. If this does not
+   * fit, no member does (tiles only grow with factors and keeps).
    */
   void smallest(Candidate c) {
     reset(c);
@@ -188,6 +214,12 @@ final class Space {
     for (int d : wholeAtPe) {
       c.temporal[dram][d] = 1;
       c.temporal[0][d] = size[d];
+    }
+    for (int a = 0; a < 2; a++) {
+      if (lead[a] >= 0) {
+        c.spatial[a][lead[a]] = leadMin[a];
+        c.temporal[dram][lead[a]] /= leadMin[a];
+      }
     }
   }
 
@@ -220,7 +252,7 @@ final class Space {
       keepAll(c);
     }
     for (int a = 0; a < 2; a++) {
-      int product = 1;
+      int product = axisProduct(c, a);
       int n = 0;
       for (int d = 0; d < DIMS; d++) {
         if (allowed[a][d] && size[d] > 1) {
@@ -231,7 +263,7 @@ final class Space {
       for (int i = 0; i < n; i++) {
         int d = scratch[i];
         int k = randomDivisor(rnd, c.temporal[dram][d], limit[a] / product);
-        c.spatial[a][d] = k;
+        c.spatial[a][d] *= k;
         c.temporal[dram][d] /= k;
         product *= k;
       }
@@ -382,6 +414,9 @@ final class Space {
       } while (f % p != 0);
       amount = p;
     }
+    if (src >= levels && lead[src - levels] == d && f == amount) {
+      return false;
+    }
     int dst = rnd.nextInt(slots - 1);
     if (dst >= src) {
       dst++;
@@ -477,6 +512,9 @@ final class Space {
       if (axisProduct(c, a) > limit[a]) {
         return false;
       }
+    }
+    if (!leadsSpread(c)) {
+      return false;
     }
     for (int lv = 0; lv < levels; lv++) {
       int seen = 0;

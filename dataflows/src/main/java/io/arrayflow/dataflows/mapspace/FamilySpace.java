@@ -19,7 +19,9 @@ import java.util.Set;
  * loops over the dimensions that do not index it innermost at every PE-local level, so its tile
  * stays while they turn. Row-stationary (Chen et al., ISCA 2016, Sec. V) keeps all three operands
  * in the PE's pads, loops only over filter columns, channels and filters there ({@code S, C, M}),
- * and holds a whole filter row ({@code S}) in each PE. No-local-reuse keeps nothing in the PE.
+ * holds a whole filter row ({@code S}) in each PE, and spreads its logical PE set over the array:
+ * filter rows ({@code R}) over the rows and output rows ({@code P}) over the columns, each by a
+ * factor above 1 whenever one fits ({@code leadsSpread}). No-local-reuse keeps nothing in the PE.
  *
  * @param name the family's name ({@code WS}, {@code OS}, {@code IS}, {@code RS}, {@code NLR})
  * @param inPe operands a PE-local level keeps whenever one can hold them
@@ -30,6 +32,8 @@ import java.util.Set;
  * @param atPe dimensions that may have temporal factors above 1 at PE-local levels
  * @param wholeAtPe dimensions whose every factor sits at PE-local levels (never shared, never
  *     spatial)
+ * @param leadsSpread whether the first dimension of each axis's list must be spread over that axis
+ *     (a spatial factor above 1) whenever a divisor above 1 of its size fits the axis
  */
 public record FamilySpace(
     String name,
@@ -39,7 +43,8 @@ public record FamilySpace(
     List<Dim> colDims,
     Set<Dim> innerAtPe,
     Set<Dim> atPe,
-    Set<Dim> wholeAtPe) {
+    Set<Dim> wholeAtPe,
+    boolean leadsSpread) {
 
   /** Copies the collections; a dimension held whole at the PE may loop there and is not spatial. */
   public FamilySpace {
@@ -83,7 +88,8 @@ public record FamilySpace(
         colDims,
         inner,
         EnumSet.allOf(Dim.class),
-        Set.of());
+        Set.of(),
+        false);
   }
 
   /** The dimensions that may be spread over {@code axis}. */

@@ -24,9 +24,9 @@ import java.util.Set;
  *       pick exact divisors of what is left of each dimension whose product is the largest that
  *       fits the axis; ties go to the larger factor of the earlier-listed dimension. Two dimensions
  *       share an axis when one alone is small (C = 3 on 12 rows gives {@code C 3 × S 3}). A family
- *       built with {@code leadFirst} (row-stationary) first gives the first dimension of each axis
- *       its largest divisor that fits (the PE set's filter rows and output rows), then fills what
- *       is left of the axis with the others (the replications).
+ *       whose leads must spread (row-stationary) first gives the first dimension of each axis its
+ *       largest divisor that fits (the PE set's filter rows and output rows), then fills what is
+ *       left of the axis with the others (the replications).
  *   <li><b>Start.</b> Every temporal factor at the outermost level (DRAM), except the dimensions
  *       the family holds whole in the PE, which start at the innermost PE-local level. If that
  *       smallest mapping does not fit, the same without spatial factors is tried; if that does not
@@ -52,7 +52,6 @@ public final class StationaryHeuristic implements MappingFamily {
   private static final Dim[] DIMS = Dim.values();
 
   private final FamilySpace space;
-  private final boolean leadFirst;
   private final List<Dim> peGrowth;
   private final List<Dim> sharedGrowth;
   private final List<Dim> order;
@@ -70,30 +69,20 @@ public final class StationaryHeuristic implements MappingFamily {
       List<Dim> peGrowth,
       List<Dim> sharedGrowth,
       List<Dim> order) {
-    this(
-        FamilySpace.stationary(name, stationary, rowDims, colDims),
-        false,
-        peGrowth,
-        sharedGrowth,
-        order);
+    this(FamilySpace.stationary(name, stationary, rowDims, colDims), peGrowth, sharedGrowth, order);
   }
 
   /**
-   * A family of {@code space}; with {@code leadFirst} the first dimension of each axis takes its
-   * largest fitting divisor before the others share the axis; growth orders for PE-local and shared
-   * levels, and the loop order (outermost first, all eight dimensions).
+   * A family of {@code space} (when its leads must spread, the first dimension of each axis takes
+   * its largest fitting divisor before the others share the axis); growth orders for PE-local and
+   * shared levels, and the loop order (outermost first, all eight dimensions).
    */
   public StationaryHeuristic(
-      FamilySpace space,
-      boolean leadFirst,
-      List<Dim> peGrowth,
-      List<Dim> sharedGrowth,
-      List<Dim> order) {
+      FamilySpace space, List<Dim> peGrowth, List<Dim> sharedGrowth, List<Dim> order) {
     if (order.size() != DIMS.length || !order.containsAll(List.of(DIMS))) {
       throw new IllegalArgumentException("loop order must list every dimension once, was " + order);
     }
     this.space = space;
-    this.leadFirst = leadFirst;
     this.peGrowth = List.copyOf(peGrowth);
     this.sharedGrowth = List.copyOf(sharedGrowth);
     this.order = List.copyOf(order);
@@ -150,9 +139,9 @@ public final class StationaryHeuristic implements MappingFamily {
     return out;
   }
 
-  /** {@link #fillAxis(int, List, int[])}, the first dimension first when {@link #leadFirst}. */
+  /** The factors of {@code dims} on an axis of {@code limit}: the lead first if it must spread. */
   private int[] fillAxis(int limit, List<Dim> dims, int[] left) {
-    if (!leadFirst || dims.isEmpty()) {
+    if (!space.leadsSpread() || dims.isEmpty()) {
       return bestProduct(limit, dims, left);
     }
     int lead = dims.get(0).ordinal();

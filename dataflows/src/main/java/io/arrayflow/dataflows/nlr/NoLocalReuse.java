@@ -42,15 +42,12 @@ public final class NoLocalReuse implements MappingFamily {
           List.of(M, G, N),
           Set.of(),
           Set.of(),
-          Set.of());
+          Set.of(),
+          false);
 
   private static final StationaryHeuristic RULES =
       new StationaryHeuristic(
-          SPACE,
-          false,
-          List.of(),
-          List.of(Q, P, N, S, R, C, M, G),
-          List.of(G, M, C, R, S, N, P, Q));
+          SPACE, List.of(), List.of(Q, P, N, S, R, C, M, G), List.of(G, M, C, R, S, N, P, Q));
 
   /** No-local-reuse mappings. */
   public NoLocalReuse() {}

@@ -34,12 +34,13 @@ import java.util.Set;
  * <p>In loop-nest terms the space is: rows take {@code R}, then {@code C}, {@code M}, {@code P},
  * {@code G} (the paper's {@code r} sets of different channels and {@code t} of different filters,
  * and strips of a folded set stacked vertically); columns take {@code P}, then {@code M}, {@code
- * N}, {@code G}; a set larger than the array is folded (the rest of {@code R} and {@code P} loop
- * above the array). In the PE only {@code S} (whole: the filter row), {@code C} ({@code q}
- * channels) and {@code M} ({@code p} filters) loop, so the pads hold {@code S·q·p} weights, an
- * {@code S·q} ifmap window and {@code p} psums, within the arch's pad sizes; the sliding of the
- * window ({@code Q}) and the ifmap rows of {@code n} images ({@code N}) loop at the shared levels
- * with the filter row resident. All three operands stay in the PE's pads.
+ * N}, {@code G}; {@code R} and {@code P} are each spread by a factor above 1 whenever one fits (the
+ * set is two-dimensional), and a set larger than the array is folded (the rest of {@code R} and
+ * {@code P} loops above the array). In the PE only {@code S} (whole: the filter row), {@code C}
+ * ({@code q} channels) and {@code M} ({@code p} filters) loop, so the pads hold {@code S·q·p}
+ * weights, an {@code S·q} ifmap window and {@code p} psums, within the arch's pad sizes; the
+ * sliding of the window ({@code Q}) and the ifmap rows of {@code n} images ({@code N}) loop at the
+ * shared levels with the filter row resident. All three operands stay in the PE's pads.
  *
  * <p>The fixed rule: filter rows take the rows whole when they fit (else their largest divisor that
  * fits), output rows take their largest divisor that fits the columns, replications fill what is
@@ -57,15 +58,12 @@ public final class RowStationary implements MappingFamily {
           List.of(P, M, N, G),
           Set.of(),
           Set.of(S, C, M),
-          Set.of(S));
+          Set.of(S),
+          true);
 
   private static final StationaryHeuristic RULES =
       new StationaryHeuristic(
-          SPACE,
-          true,
-          List.of(M, C),
-          List.of(Q, N, C, P, M, R, G),
-          List.of(G, M, C, R, S, N, P, Q));
+          SPACE, List.of(M, C), List.of(Q, N, C, P, M, R, G), List.of(G, M, C, R, S, N, P, Q));
 
   /** Row-stationary mappings. */
   public RowStationary() {}
