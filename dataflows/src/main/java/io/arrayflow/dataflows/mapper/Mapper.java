@@ -224,7 +224,11 @@ public final class Mapper {
             + hierarchy.level(hierarchy.outermost()).name()
             + (family.wholeAtPe().isEmpty() ? "" : " but " + family.wholeAtPe() + " in the PE")
             + ", every level below it bypassed"
-            + (space.inPeBits != 0 ? " but the register files holding the " + inPe(space) : "")
+            + (space.inPeBits == 0
+                ? ""
+                : Integer.bitCount(space.inPeBits) == 1
+                    ? " but one register file holding the " + inPe(space)
+                    : " but the register files holding the " + inPe(space))
             + ")");
     out.addAll(MappingCheck.check(spec, hierarchy, smallest.toMapping(hierarchy)).reasons());
     return out;

@@ -102,7 +102,7 @@ public final class StationaryHeuristic implements MappingFamily {
     Draft draft = new Draft(spec, h, fillArray(h, size));
     MappingResult smallest = draft.check();
     if (!smallest.isFeasible()) {
-      Draft serial = new Draft(spec, h, new int[2][DIMS.length]);
+      Draft serial = new Draft(spec, h, leastSpread(h, size));
       if (!serial.check().isFeasible()) {
         List<String> reasons = new ArrayList<>();
         reasons.add(
@@ -136,6 +136,24 @@ public final class StationaryHeuristic implements MappingFamily {
       left[d] /= out[0][d];
     }
     out[1] = fillAxis(h.cols(), space.colDims(), left);
+    return out;
+  }
+
+  /**
+   * The least spatial factors a member has: none, or when the family's leads must spread, each
+   * lead's smallest prime factor if it fits its axis.
+   */
+  private int[][] leastSpread(Hierarchy h, int[] size) {
+    int[][] out = new int[2][DIMS.length];
+    for (Axis a : Axis.values()) {
+      List<Dim> dims = space.dims(a);
+      int limit = a == Axis.ROWS ? h.rows() : h.cols();
+      if (space.leadsSpread() && !dims.isEmpty()) {
+        int n = size[dims.get(0).ordinal()];
+        int p = smallestPrime(n);
+        out[a.ordinal()][dims.get(0).ordinal()] = n > 1 && p <= limit ? p : 1;
+      }
+    }
     return out;
   }
 

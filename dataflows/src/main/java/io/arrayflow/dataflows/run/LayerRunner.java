@@ -143,7 +143,9 @@ public final class LayerRunner {
           0,
           spec.macs(),
           0,
-          "no " + dataflow.key() + " mapping fits: " + String.join("; ", plan.reasons()));
+          systolic()
+              ? String.join("; ", plan.reasons())
+              : "no " + dataflow.key() + " mapping fits: " + String.join("; ", plan.reasons()));
     }
     if (arch.datatype() == Datatype.INT) {
       IntTensor w = intWeights(spec, seed);
