@@ -170,8 +170,8 @@ class MappingFamilyTest {
 
   @Test
   void rowStationaryMapsAlexNetConv3AsTheChipDoes() {
-    // JSSC 2017: 3 x 13 PE sets, four of them stacked on the 12 x 14 array (156 active PEs); a PE
-    // holds a 3-wide filter row for q channels and p filters within its 224-word filter pad.
+    // The PE set is R x E = 3 x 13; four of them stack on the 12 x 14 array (156 PEs), each PE
+    // holding a 3-wide filter row for q channels and p filters within its 224-word filter pad.
     OpSpec conv3 = ModelZoo.named("alexnet", 1, 128).layer("conv3").mac();
 
     Mapping m = new RowStationary().choose(conv3, EYERISS).mapping();
