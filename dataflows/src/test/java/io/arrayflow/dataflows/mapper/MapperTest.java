@@ -284,10 +284,13 @@ class MapperTest {
    * More hardware never makes the result worse: on random small layers whose spaces are searched
    * exhaustively, growing the array, the register files or the GLB never raises the objective (with
    * eyeriss-65nm's energies, which do not grow with a memory's size and have no leakage, a mapping
-   * that fits the smaller design costs the same on the larger one).
+   * that fits the smaller design costs the same on the larger one). Not row-stationary: its PE set
+   * must spread output rows over the columns once a factor of them fits, so a wider array can rule
+   * out the smaller one's best mapping (docs/mapping.md).
    */
   @Test
   void moreHardwareNeverMakesTheResultWorse() {
+    Dataflow[] monotone = {Dataflow.WS, Dataflow.OS, Dataflow.IS, Dataflow.NLR};
     for (long seed = 0; seed < 8; seed++) {
       Random rnd = new Random(seed);
       OpSpec spec =
@@ -295,7 +298,7 @@ class MapperTest {
               ? OpSpec.fc("fc", 1 + rnd.nextInt(2), 2 + rnd.nextInt(4), 2 + rnd.nextInt(11))
               : OpSpec.conv(
                   "conv", 1, 1, 1 + rnd.nextInt(3), 1 + rnd.nextInt(2), 3, 5, 1, 3, 1, 0, 1);
-      Dataflow df = Dataflow.values()[rnd.nextInt(Dataflow.values().length)];
+      Dataflow df = monotone[rnd.nextInt(monotone.length)];
       Objective objective = Objective.values()[rnd.nextInt(3)];
       double previous = Double.POSITIVE_INFINITY;
       for (int grow = 0; grow < 3; grow++) {
