@@ -183,18 +183,20 @@ class MappingFamilyTest {
     assertEquals(Dim.Q, m.level("glb").orElseThrow().order().get(7));
   }
 
+  /** A 2 x 2 array of PEs with a shared register file of two words, below DRAM. */
+  private static final Hierarchy TWO_WORD_RF =
+      Hierarchy.of(
+          List.of(StorageLevel.of("rf", Capacity.shared(2), false)),
+          2,
+          2,
+          List.of(StorageLevel.of("dram", Capacity.unbounded(), false)));
+
+  private static final OpSpec CONV_3X3 = OpSpec.conv("conv", 1, 1, 4, 4, 6, 6, 3, 3, 1, 0, 1);
+
   @ParameterizedTest
   @EnumSource(names = {"WS", "OS", "IS"})
   void reportsWhyNoMemberFitsASharedRegisterFileOfTwoWords(Dataflow df) {
-    Hierarchy tiny =
-        Hierarchy.of(
-            List.of(StorageLevel.of("rf", Capacity.shared(2), false)),
-            2,
-            2,
-            List.of(StorageLevel.of("dram", Capacity.unbounded(), false)));
-    OpSpec conv = OpSpec.conv("conv", 1, 1, 4, 4, 6, 6, 3, 3, 1, 0, 1);
-
-    MappingChoice choice = df.family().choose(conv, tiny);
+    MappingChoice choice = df.family().choose(CONV_3X3, TWO_WORD_RF);
 
     assertFalse(choice.found());
     assertEquals(
@@ -210,15 +212,7 @@ class MappingFamilyTest {
 
   @Test
   void rowStationaryNeedsRoomForAFilterRowAndItsIfmapWindow() {
-    Hierarchy tiny =
-        Hierarchy.of(
-            List.of(StorageLevel.of("rf", Capacity.shared(2), false)),
-            2,
-            2,
-            List.of(StorageLevel.of("dram", Capacity.unbounded(), false)));
-    OpSpec conv = OpSpec.conv("conv", 1, 1, 4, 4, 6, 6, 3, 3, 1, 0, 1);
-
-    MappingChoice choice = Dataflow.RS.family().choose(conv, tiny);
+    MappingChoice choice = Dataflow.RS.family().choose(CONV_3X3, TWO_WORD_RF);
 
     assertEquals(
         List.of(
@@ -231,15 +225,7 @@ class MappingFamilyTest {
 
   @Test
   void noLocalReuseNeedsNoRegisterFile() {
-    Hierarchy tiny =
-        Hierarchy.of(
-            List.of(StorageLevel.of("rf", Capacity.shared(2), false)),
-            2,
-            2,
-            List.of(StorageLevel.of("dram", Capacity.unbounded(), false)));
-    OpSpec conv = OpSpec.conv("conv", 1, 1, 4, 4, 6, 6, 3, 3, 1, 0, 1);
-
-    MappingChoice choice = Dataflow.NLR.family().choose(conv, tiny);
+    MappingChoice choice = Dataflow.NLR.family().choose(CONV_3X3, TWO_WORD_RF);
 
     assertTrue(choice.found(), choice::toString);
     assertEquals(Optional.of(Set.of()), choice.mapping().level("rf").orElseThrow().keep());
