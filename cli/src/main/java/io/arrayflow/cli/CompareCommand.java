@@ -92,10 +92,10 @@ final class CompareCommand implements Callable<Integer> {
     ReportFormat fmt = format.get();
     Fidelity fid = RunCommand.fidelity(fidelity);
     Objective obj = objective(objective);
-    List<Dataflow> dfs = dataflow.get();
     Path outDir = ResultOutput.check("--out", out);
     Path chartDir = ResultOutput.check("--charts", charts);
     ArchSpec arch = target.arch();
+    List<Dataflow> dfs = dataflow.get(arch);
     Workload w = target.workload();
     List<Layer> layers = target.layers(w);
     Resources.require(arch, layers, dfs, fid);

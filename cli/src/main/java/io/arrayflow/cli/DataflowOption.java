@@ -1,6 +1,7 @@
 package io.arrayflow.cli;
 
 import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.sim.spec.ArchSpec;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -16,8 +17,8 @@ final class DataflowOption {
       description = "A dataflow, a comma list (ws,os) or all (default ${DEFAULT-VALUE}).")
   String value;
 
-  /** The dataflows asked for, each once. */
-  List<Dataflow> get() {
-    return Target.dataflows("--dataflow", value);
+  /** The dataflows asked for on {@code arch}, each once. */
+  List<Dataflow> get(ArchSpec arch) {
+    return Target.dataflows("--dataflow", value, arch);
   }
 }

@@ -78,9 +78,9 @@ final class RunCommand implements Callable<Integer> {
   private Integer work() {
     ReportFormat fmt = format.get();
     Fidelity fid = fidelity(fidelity);
-    List<Dataflow> dataflows = dataflow.get();
     Path outDir = ResultOutput.check("--out", out);
     ArchSpec arch = target.arch();
+    List<Dataflow> dataflows = dataflow.get(arch);
     Workload w = target.workload();
     List<Layer> layers = target.layers(w);
     Resources.require(arch, layers, dataflows, fid);

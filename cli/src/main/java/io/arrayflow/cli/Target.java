@@ -3,10 +3,13 @@ package io.arrayflow.cli;
 import io.arrayflow.cli.config.ConfigException;
 import io.arrayflow.cli.config.Suggest;
 import io.arrayflow.dataflows.Dataflow;
+import io.arrayflow.dataflows.run.LayerRunner;
 import io.arrayflow.energy.EnergyModel;
 import io.arrayflow.energy.EnergyTableException;
 import io.arrayflow.energy.EnergyTables;
 import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.InvalidSpecException;
+import io.arrayflow.sim.spec.NocKind;
 import io.arrayflow.workloads.zoo.Layer;
 import io.arrayflow.workloads.zoo.Workload;
 import java.nio.file.Path;
@@ -109,15 +112,17 @@ final class Target {
   }
 
   /**
-   * Parses a {@code --dataflow} value: keys and {@code all}, comma-separated; each dataflow once,
-   * in the order first named ({@code ws,all} is ws, os, is).
+   * Parses a {@code --dataflow} value for {@code arch}: keys and {@code all}, comma-separated; each
+   * dataflow once, in the order first named ({@code ws,all} is ws, os, is, rs). {@code all} is ws,
+   * os, is and rs on a multicast NoC and ws, os, is on a systolic one, which cannot run rs or nlr.
    */
-  static List<Dataflow> dataflows(String option, String value) {
+  static List<Dataflow> dataflows(String option, String value, ArchSpec arch) {
+    boolean systolic = arch.noc().kind() == NocKind.SYSTOLIC;
     List<Dataflow> out = new ArrayList<>();
     for (String part : value.split(",", -1)) {
       String key = part.trim();
       if (key.equals("all")) {
-        for (Dataflow d : Dataflow.values()) {
+        for (Dataflow d : Dataflow.all(systolic)) {
           if (!out.contains(d)) {
             out.add(d);
           }
@@ -126,10 +131,13 @@ final class Target {
       }
       try {
         Dataflow d = Dataflow.named(key);
+        if (systolic && !d.runsOnSystolic()) {
+          throw new ConfigException(option + ": " + LayerRunner.notOnSystolic(d, arch.name()));
+        }
         if (!out.contains(d)) {
           out.add(d);
         }
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidSpecException e) {
         List<String> keys = new ArrayList<>();
         for (Dataflow d : Dataflow.values()) {
           keys.add(d.key());

@@ -73,7 +73,6 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportFormat fmt = format.get();
-    List<Dataflow> dfs = dataflow.get();
     if (maxMacs < 1) {
       throw new ConfigException("--max-macs: must be >= 1, was " + maxMacs);
     }
@@ -81,6 +80,7 @@ final class VerifyCommand implements Callable<Integer> {
       throw new ConfigException("--max-steps: must be >= 1, was " + maxSteps);
     }
     ArchSpec arch = target.arch();
+    List<Dataflow> dfs = dataflow.get(arch);
     Workload w = target.workload();
     List<Layer> layers = target.layers(w);
     LayerRunner runner = new LayerRunner(arch, target.table(arch));

@@ -119,7 +119,7 @@ class DecodeCommandsTest {
 
   @ParameterizedTest(name = "{0} on {1}")
   @CsvSource({
-    "tiny-block, eyeriss, 36",
+    "tiny-block, eyeriss, 48",
     "tiny-block, systolic-32, 36",
     "tiny-llama-block, llm-hbm, 51"
   })

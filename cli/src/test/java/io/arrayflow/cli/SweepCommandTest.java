@@ -139,6 +139,8 @@ class SweepCommandTest {
 
   @Test
   void listsTheBuiltInSweeps() {
-    assertEquals("edge-int8-shapes\neyeriss-256-dataflows\n", MainTest.run("list", "sweeps").out());
+    assertEquals(
+        "edge-int8-shapes\neyeriss-256-dataflows\neyeriss-isca2016\n",
+        MainTest.run("list", "sweeps").out());
   }
 }

@@ -113,7 +113,7 @@ class WorkbenchCommandsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ws", "os", "is"})
+  @ValueSource(strings = {"ws", "os", "is", "rs", "nlr"})
   void eachWrittenMappingLoadsBackAndRerunsToTheSameRow(String df, @TempDir Path dir)
       throws IOException {
     Path out = dir.resolve("out");
@@ -194,7 +194,7 @@ class WorkbenchCommandsTest {
   @Test
   void everyCommandTakesBothSpellingsAndRunsEachDataflowOnce() {
     String run = ok("run", "--arch", "eyeriss", "--workload", TINY, "--dataflows", "ws,all").out();
-    assertEquals(3, run.lines().filter(l -> l.startsWith("TOTAL")).count(), run);
+    assertEquals(4, run.lines().filter(l -> l.startsWith("TOTAL")).count(), run);
     String compare =
         ok("compare", "--arch", "eyeriss", "--workload", TINY, "--dataflow", "os,ws,os").out();
     assertTrue(compare.contains("TOTAL  os ") && compare.contains("TOTAL  ws "), compare);

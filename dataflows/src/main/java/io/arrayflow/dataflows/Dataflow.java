@@ -2,33 +2,46 @@ package io.arrayflow.dataflows;
 
 import io.arrayflow.dataflows.is.InputStationary;
 import io.arrayflow.dataflows.mapspace.MappingFamily;
+import io.arrayflow.dataflows.nlr.NoLocalReuse;
 import io.arrayflow.dataflows.os.OutputStationary;
+import io.arrayflow.dataflows.rs.RowStationary;
 import io.arrayflow.dataflows.ws.WeightStationary;
 import io.arrayflow.sim.spec.Keyed;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The named dataflows, each a family of mappings defined by which operand stays in the PE and which
- * dimensions may be spatial (Chen et al., "Eyeriss: A Spatial Architecture for Energy-Efficient
- * Dataflow for Convolutional Neural Networks", ISCA 2016, Section IV): weight-, output- and
- * input-stationary. Each constant carries the factory of its {@link MappingFamily}. Row-stationary
- * joins with its own issue.
+ * The named dataflows, each a family of mappings defined by which operands stay in the PE and which
+ * dimensions are spread over the array (Chen et al., "Eyeriss: A Spatial Architecture for
+ * Energy-Efficient Dataflow for Convolutional Neural Networks", ISCA 2016, Sections IV and V):
+ * weight-, output-, input- and row-stationary, and the no-local-reuse baseline. Each constant
+ * carries the factory of its {@link MappingFamily}. A systolic NoC runs WS, OS and IS as fold
+ * schedules; RS and NLR need a multicast NoC.
  */
 public enum Dataflow implements Keyed {
   /** Weight-stationary: a weight stays in the PE while inputs stream past it. */
-  WS(WeightStationary::new),
+  WS(WeightStationary::new, true, true),
   /** Output-stationary: a partial sum stays in the PE until its output is complete. */
-  OS(OutputStationary::new),
+  OS(OutputStationary::new, true, true),
   /** Input-stationary: an input stays in the PE while the filters stream past it. */
-  IS(InputStationary::new);
+  IS(InputStationary::new, true, true),
+  /** Row-stationary: a filter row stays in the PE while an ifmap row slides past it. */
+  RS(RowStationary::new, false, true),
+  /** No local reuse: nothing stays in the PE (a baseline; not in {@code all}). */
+  NLR(NoLocalReuse::new, false, false);
 
   private final Supplier<MappingFamily> family;
+  private final boolean systolic;
+  private final boolean inAll;
 
-  Dataflow(Supplier<MappingFamily> family) {
+  Dataflow(Supplier<MappingFamily> family, boolean systolic, boolean inAll) {
     this.family = family;
+    this.systolic = systolic;
+    this.inAll = inAll;
   }
 
-  /** The dataflow whose key is {@code key} ({@code ws}, {@code os}, {@code is}). */
+  /** The dataflow whose key is {@code key} ({@code ws}, {@code os}, {@code is}, {@code rs}, …). */
   public static Dataflow named(String key) {
     return Keyed.named(Dataflow.class, key);
   }
@@ -36,5 +49,24 @@ public enum Dataflow implements Keyed {
   /** A new instance of this dataflow's mapping family. */
   public MappingFamily family() {
     return family.get();
+  }
+
+  /** Whether a systolic NoC runs this dataflow (as a fold schedule). */
+  public boolean runsOnSystolic() {
+    return systolic;
+  }
+
+  /**
+   * What {@code all} means on a NoC: WS, OS, IS and RS on a multicast NoC, WS, OS and IS on a
+   * systolic one.
+   */
+  public static List<Dataflow> all(boolean systolicNoc) {
+    List<Dataflow> out = new ArrayList<>();
+    for (Dataflow d : values()) {
+      if (d.inAll && (d.systolic || !systolicNoc)) {
+        out.add(d);
+      }
+    }
+    return out;
   }
 }

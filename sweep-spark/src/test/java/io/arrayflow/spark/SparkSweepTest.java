@@ -29,9 +29,10 @@ class SparkSweepTest {
     assertEquals(local.out(), spark.out(), "the same summary on stdout");
     List<String> rows = Sweeps.read(dir.resolve("spark/results.csv")).lines().skip(1).toList();
     assertEquals(100, rows.stream().map(r -> r.split(",")[0]).distinct().count(), "100 points");
-    assertEquals(300, rows.size(), "one row per point x dataflow, none twice");
     assertEquals(
-        30,
+        400, rows.size(), "one row per point x dataflow (all: ws, os, is, rs), none twice");
+    assertEquals(
+        40,
         rows.stream()
             .filter(r -> r.contains(",invalid-arch,\"eyeriss (built-in) at point"))
             .count(),

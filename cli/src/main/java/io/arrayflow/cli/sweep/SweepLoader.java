@@ -95,10 +95,15 @@ public final class SweepLoader {
         raw instanceof Node.Scalar
             ? List.of(doc.optionalChoice("dataflows", "all", allowed))
             : doc.optionalChoices("dataflows", List.of("all"), allowed);
+    // `all` is what it is on a multicast NoC; a systolic point reports rs as unmapped, saying why.
     List<Dataflow> out = new ArrayList<>();
     for (String k : keys) {
-      for (Dataflow d : Dataflow.values()) {
-        if ((k.equals("all") || k.equals(d.key())) && !out.contains(d)) {
+      List<Dataflow> named =
+          k.equals("all")
+              ? Dataflow.all(false)
+              : allowed.contains(k) ? List.of(Dataflow.named(k)) : List.of();
+      for (Dataflow d : named) {
+        if (!out.contains(d)) {
           out.add(d);
         }
       }

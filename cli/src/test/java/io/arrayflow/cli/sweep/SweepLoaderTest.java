@@ -19,7 +19,7 @@ class SweepLoaderTest {
   @Test
   void readsEveryFieldWithItsDefaults() {
     SweepSpec s = load("name: s\narch: eyeriss\nworkloads: [alexnet]\n");
-    assertEquals(List.of(Dataflow.values()), s.dataflows());
+    assertEquals(Dataflow.all(false), s.dataflows());
     assertEquals(Fidelity.EVENT, s.fidelity());
     assertEquals(true, s.sampling().grid());
     assertEquals(Objective.ENERGY, s.objective());
@@ -39,7 +39,7 @@ class SweepLoaderTest {
     assertEquals(
         List.of(
             "s.yaml:3:12: workloads: must list at least one workload",
-            "s.yaml:4:17: dataflows[1]: must be one of ws, os, is, all, was text 'xs'",
+            "s.yaml:4:17: dataflows[1]: must be one of ws, os, is, rs, nlr, all, was text 'xs'",
             "s.yaml:5:22: axes.glb.size_kib: must list the values of the axis, was an empty list",
             "s.yaml:5:45: axes.pe_array.rows: lists the value 4 twice; each value once",
             "s.yaml:6:18: sample.random: must be >= 1, was 0",

@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * Every member of a small {@link Space}, for exhaustive search: each spatial assignment (a task of
  * its own, so tasks run in parallel and merge in order), each ordered factorisation of what is left
- * of every dimension over the levels, each keep assignment, and each loop order of the levels'
- * factors above 1 (only their relative order changes a count). Pruning: a factor and keep
- * assignment whose tiles overflow is judged once, not once per loop order.
+ * of every dimension over the levels where the family lets it loop, each keep assignment, and each
+ * loop order of the levels' factors above 1 (only their relative order changes a count). Pruning: a
+ * factor and keep assignment whose tiles overflow is judged once, not once per loop order.
  */
 final class Enumeration {
   private final Space s;
@@ -35,7 +35,12 @@ final class Enumeration {
   private boolean spatial(int a, int d, int product, int[][] f, long cap) {
     if (a == 2) {
       int[][] copy = {f[0].clone(), f[1].clone()};
-      spatials.add(copy);
+      Candidate probe = new Candidate(s.levels);
+      probe.spatial[0] = copy[0];
+      probe.spatial[1] = copy[1];
+      if (s.leadsSpread(probe)) {
+        spatials.add(copy);
+      }
       return spatials.size() <= cap;
     }
     if (d == Space.DIMS) {
@@ -159,10 +164,25 @@ final class Enumeration {
     System.arraycopy(sp[0], 0, c.spatial[0], 0, Space.DIMS);
     System.arraycopy(sp[1], 0, c.spatial[1], 0, Space.DIMS);
     for (int[] chain : chains(s.size[d] / (sp[0][d] * sp[1][d]))) {
+      if (!allowed(chain, d)) {
+        continue;
+      }
       for (int lv = 0; lv < s.levels; lv++) {
         c.temporal[lv][d] = chain[lv];
       }
       if (!temporal(t, d + 1, c, ev, front, acc, cap)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code chain} puts factors of {@code d} only at levels where the family lets it loop.
+   */
+  private boolean allowed(int[] chain, int d) {
+    for (int lv = 0; lv < s.levels; lv++) {
+      if (chain[lv] > 1 && (s.levelsOf[d] & (1 << lv)) == 0) {
         return false;
       }
     }

@@ -10,6 +10,7 @@ import io.arrayflow.energy.EnergyModel;
 import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.workloads.spec.Dim;
 import io.arrayflow.workloads.spec.OpSpec;
+import io.arrayflow.workloads.spec.Role;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -219,13 +220,26 @@ public final class Mapper {
             + spec.name()
             + " fits: even the smallest tiles overflow (every factor at "
             + hierarchy.level(hierarchy.outermost()).name()
+            + (family.wholeAtPe().isEmpty() ? "" : " but " + family.wholeAtPe() + " in the PE")
             + ", every level below it bypassed"
-            + (space.stationaryInPe
-                ? " but one register file holding the " + family.stationary().key()
-                : "")
+            + (space.inPeBits == 0
+                ? ""
+                : Integer.bitCount(space.inPeBits) == 1
+                    ? " but one register file holding the " + inPe(space)
+                    : " but the register files holding the " + inPe(space))
             + ")");
     out.addAll(MappingCheck.check(spec, hierarchy, smallest.toMapping(hierarchy)).reasons());
     return out;
+  }
+
+  private static String inPe(Space space) {
+    List<String> out = new ArrayList<>();
+    for (Role r : Role.values()) {
+      if ((space.inPeBits & (1 << r.ordinal())) != 0) {
+        out.add(r.key());
+      }
+    }
+    return String.join(", ", out);
   }
 
   private Search.Workers workers() {

@@ -5,17 +5,20 @@ import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapspace.FamilySpace;
 import io.arrayflow.workloads.spec.Dim;
 import io.arrayflow.workloads.spec.OpSpec;
+import java.util.List;
 import java.util.Random;
 
 /**
  * The mapping space of one op on one hierarchy for one dataflow family ({@link FamilySpace}): every
  * {@link Candidate} whose temporal and spatial factors multiply exactly to the op's dimensions,
- * whose spatial factors use only the family's dimensions of each axis and fit it, whose loop orders
- * put the dimensions that do not index the stationary operand innermost at PE-local levels, and
- * whose keep lists are subsets of what each level can keep, with everything kept at the outermost
- * level and the stationary operand kept in the PE whenever a PE-local level can hold it. Capacity
- * is not a rule of the space: the {@link Evaluator} judges it. This class draws random members and
- * neighbours of a member for the search; {@link Enumeration} lists them all when there are few.
+ * whose spatial factors use only the family's dimensions of each axis and fit it, whose temporal
+ * factors sit only where the family lets each dimension loop (row-stationary: only {@code S, C, M}
+ * in the PE, {@code S} only there), whose loop orders put the family's inner dimensions innermost
+ * at PE-local levels, and whose keep lists are subsets of what each level can keep, with everything
+ * kept at the outermost level, the family's PE operands kept in the PE whenever a PE-local level
+ * can hold them and its barred operands kept by no PE-local level. Capacity is not a rule of the
+ * space: the {@link Evaluator} judges it. This class draws random members and neighbours of a
+ * member for the search; {@link Enumeration} lists them all when there are few.
  */
 final class Space {
   static final int DIMS = Candidate.DIMS;
@@ -29,10 +32,23 @@ final class Space {
   final int[] limit = new int[2];
   final boolean[][] allowed = new boolean[2][DIMS];
   final boolean[] innerAtPe = new boolean[DIMS];
-  final int stationaryBit;
 
-  /** Whether some PE-local level can hold the stationary operand. */
-  final boolean stationaryInPe;
+  /** Per dimension, a bit per level where its temporal factor may exceed 1. */
+  final int[] levelsOf = new int[DIMS];
+
+  /** The operands kept in the PE (a bit per role) that some PE-local level can hold. */
+  final int inPeBits;
+
+  /** The operands no PE-local level may keep. */
+  final int notInPeBits;
+
+  /** The dimensions the family holds whole in the PE; a fresh member has them at level 0. */
+  private final int[] wholeAtPe;
+
+  /** Per axis, the dimension that must spread over it ({@code -1}: none) and its least factor. */
+  private final int[] lead = {-1, -1};
+
+  private final int[] leadMin = {1, 1};
 
   private final int[] movable;
   private final int[] scratch = new int[64];
@@ -44,13 +60,16 @@ final class Space {
     peLevels = h.peLevels();
     dram = h.outermost();
     canKeep = new int[levels];
-    boolean inPe = false;
-    stationaryBit = 1 << family.stationary().ordinal();
+    int peCan = 0;
     for (int lv = 0; lv < levels; lv++) {
       canKeep[lv] = Candidate.mask(h.level(lv).canKeep());
-      inPe |= lv < peLevels && (canKeep[lv] & stationaryBit) != 0;
+      peCan |= lv < peLevels ? canKeep[lv] : 0;
     }
-    stationaryInPe = inPe;
+    inPeBits = Candidate.mask(family.inPe()) & peCan;
+    notInPeBits = Candidate.mask(family.notInPe());
+    int shared = ((1 << levels) - 1) & ~((1 << peLevels) - 1);
+    int[] whole = new int[DIMS];
+    int nWhole = 0;
     limit[0] = h.rows();
     limit[1] = h.cols();
     int n = 0;
@@ -61,6 +80,12 @@ final class Space {
       size[i] = spec.size(d);
       primes[i] = distinctPrimes(size[i]);
       innerAtPe[i] = family.innerAtPe(d);
+      boolean pinned = peLevels > 0 && family.wholeAtPe().contains(d);
+      levelsOf[i] =
+          pinned ? (1 << peLevels) - 1 : family.atPe().contains(d) ? (1 << levels) - 1 : shared;
+      if (pinned) {
+        whole[nWhole++] = i;
+      }
       if (size[i] > 1) {
         mov[n++] = i;
       }
@@ -69,13 +94,33 @@ final class Space {
       }
     }
     movable = java.util.Arrays.copyOf(mov, n);
+    wholeAtPe = java.util.Arrays.copyOf(whole, nWhole);
     instances = new int[2 * Math.max(1, total)];
     divisors = new int[Math.max(limit[0], limit[1]) + 1];
     for (Axis a : Axis.values()) {
       for (Dim d : family.dims(a)) {
         allowed[a.ordinal()][d.ordinal()] = true;
       }
+      List<Dim> dims = family.dims(a);
+      if (family.leadsSpread() && !dims.isEmpty()) {
+        int d = dims.get(0).ordinal();
+        int p = size[d] > 1 ? smallestPrime(size[d]) : 1;
+        if (p > 1 && p <= limit[a.ordinal()]) {
+          lead[a.ordinal()] = d;
+          leadMin[a.ordinal()] = p;
+        }
+      }
     }
+  }
+
+  /** Whether {@code c} spreads each axis's lead dimension as the family requires. */
+  boolean leadsSpread(Candidate c) {
+    for (int a = 0; a < 2; a++) {
+      if (lead[a] >= 0 && c.spatial[a][lead[a]] == 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static int smallestPrime(int n) {
@@ -108,16 +153,17 @@ final class Space {
   long atLeastMembers() {
     double ways = 1;
     for (int d = 0; d < DIMS; d++) {
-      int n = size[d];
+      int n = size[d] / (d == lead[0] ? leadMin[0] : 1) / (d == lead[1] ? leadMin[1] : 1);
+      int slots = Integer.bitCount(levelsOf[d]);
       for (int p : primes[d]) {
         int e = 0;
         while (n % p == 0) {
           n /= p;
           e++;
         }
-        // Ordered ways to split p^e over the levels: C(e + levels - 1, levels - 1).
+        // Ordered ways to split p^e over the levels it may use: C(e + slots - 1, slots - 1).
         double c = 1;
-        for (int i = 1; i < levels; i++) {
+        for (int i = 1; i < slots; i++) {
           c = c * (e + i) / i;
         }
         ways *= c;
@@ -126,15 +172,19 @@ final class Space {
     return ways >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.round(ways);
   }
 
-  /** The keep mask every level takes when nothing is bypassed. */
+  /** The keep mask every level takes when nothing is bypassed that the family lets a level keep. */
   void keepAll(Candidate c) {
-    System.arraycopy(canKeep, 0, c.keep, 0, levels);
+    for (int lv = 0; lv < levels; lv++) {
+      c.keep[lv] = canKeep[lv] & (lv < peLevels ? ~notInPeBits : ~0);
+    }
   }
 
   /**
-   * The smallest member: every factor at the outermost level, nothing spatial, nothing kept below
-   * it except the stationary operand at the innermost PE-local level that can hold it. If this does
-   * not fit, no member does (tiles only grow with factors and keeps).
+   * The smallest member: every factor at the outermost level but those the family holds whole in
+   * the PE (at the innermost level), nothing spatial but each lead dimension's smallest prime on
+   * its axis when the family must spread it, nothing kept below the outermost level except each of
+   * the family's PE operands at the innermost PE-local level that can hold it. If this does not
+   * fit, no member does (tiles only grow with factors and keeps).
    */
   void smallest(Candidate c) {
     reset(c);
@@ -147,11 +197,10 @@ final class Space {
       c.keep[lv] = 0;
     }
     c.keep[dram] = canKeep[dram];
-    for (int lv = 0; lv < peLevels; lv++) {
-      if ((canKeep[lv] & stationaryBit) != 0) {
-        c.keep[lv] = stationaryBit;
-        break;
-      }
+    int missing = inPeBits;
+    for (int lv = 0; lv < peLevels && missing != 0; lv++) {
+      c.keep[lv] = canKeep[lv] & missing;
+      missing &= ~canKeep[lv];
     }
   }
 
@@ -162,6 +211,16 @@ final class Space {
     java.util.Arrays.fill(c.spatial[0], 1);
     java.util.Arrays.fill(c.spatial[1], 1);
     System.arraycopy(size, 0, c.temporal[dram], 0, DIMS);
+    for (int d : wholeAtPe) {
+      c.temporal[dram][d] = 1;
+      c.temporal[0][d] = size[d];
+    }
+    for (int a = 0; a < 2; a++) {
+      if (lead[a] >= 0) {
+        c.spatial[a][lead[a]] = leadMin[a];
+        c.temporal[dram][lead[a]] /= leadMin[a];
+      }
+    }
   }
 
   /** Orders that satisfy the PE-local rule: the stationary operand's dimensions outside. */
@@ -193,7 +252,7 @@ final class Space {
       keepAll(c);
     }
     for (int a = 0; a < 2; a++) {
-      int product = 1;
+      int product = axisProduct(c, a);
       int n = 0;
       for (int d = 0; d < DIMS; d++) {
         if (allowed[a][d] && size[d] > 1) {
@@ -204,7 +263,7 @@ final class Space {
       for (int i = 0; i < n; i++) {
         int d = scratch[i];
         int k = randomDivisor(rnd, c.temporal[dram][d], limit[a] / product);
-        c.spatial[a][d] = k;
+        c.spatial[a][d] *= k;
         c.temporal[dram][d] /= k;
         product *= k;
       }
@@ -236,7 +295,7 @@ final class Space {
       int d = instances[i];
       int p = instances[i + 1];
       int lv = rnd.nextInt(levels);
-      if (lv == dram) {
+      if (lv == dram || (levelsOf[d] & (1 << lv)) == 0) {
         continue;
       }
       c.temporal[dram][d] /= p;
@@ -298,23 +357,22 @@ final class Space {
   private void randomKeeps(Random rnd, Candidate c) {
     do {
       for (int lv = 0; lv < dram; lv++) {
-        c.keep[lv] = canKeep[lv] & rnd.nextInt(8);
+        c.keep[lv] = canKeep[lv] & rnd.nextInt(8) & (lv < peLevels ? ~notInPeBits : ~0);
       }
       c.keep[dram] = canKeep[dram];
     } while (!keepsValid(c));
   }
 
-  /** Whether the stationary operand is kept in the PE when a PE-local level can hold it. */
+  /**
+   * Whether every PE operand of the family that a PE-local level can hold is kept by one, and no
+   * barred operand is.
+   */
   boolean keepsValid(Candidate c) {
-    if (!stationaryInPe) {
-      return true;
-    }
+    int kept = 0;
     for (int lv = 0; lv < peLevels; lv++) {
-      if ((c.keep[lv] & stationaryBit) != 0) {
-        return true;
-      }
+      kept |= c.keep[lv];
     }
-    return false;
+    return (kept & inPeBits) == inPeBits && (kept & notInPeBits) == 0;
   }
 
   /**
@@ -356,6 +414,9 @@ final class Space {
       } while (f % p != 0);
       amount = p;
     }
+    if (src >= levels && lead[src - levels] == d && f == amount) {
+      return false;
+    }
     int dst = rnd.nextInt(slots - 1);
     if (dst >= src) {
       dst++;
@@ -365,6 +426,8 @@ final class Space {
       if (!allowed[a][d] || (long) axisProduct(c, a) * amount > limit[a]) {
         return false;
       }
+    } else if ((levelsOf[d] & (1 << dst)) == 0) {
+      return false;
     }
     setFactor(c, src, d, f / amount);
     setFactor(c, dst, d, factor(c, dst, d) * amount);
@@ -450,6 +513,9 @@ final class Space {
         return false;
       }
     }
+    if (!leadsSpread(c)) {
+      return false;
+    }
     for (int lv = 0; lv < levels; lv++) {
       int seen = 0;
       boolean inside = false;
@@ -465,6 +531,11 @@ final class Space {
       }
       if (seen != (1 << DIMS) - 1 || (c.keep[lv] & ~canKeep[lv]) != 0) {
         return false;
+      }
+      for (int d = 0; d < DIMS; d++) {
+        if (c.temporal[lv][d] > 1 && (levelsOf[d] & (1 << lv)) == 0) {
+          return false;
+        }
       }
     }
     return c.keep[dram] == canKeep[dram] && keepsValid(c);

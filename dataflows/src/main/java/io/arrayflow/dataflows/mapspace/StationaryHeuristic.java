@@ -10,21 +10,27 @@ import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The greedy procedure shared by the stationary dataflow families, in the spirit of Timeloop's
- * mapspace constraints (Parashar et al., ISPASS 2019) with a fixed choice instead of a search. A
- * family is given by its stationary operand and five dimension lists; the procedure is:
+ * The greedy procedure shared by the dataflow families, in the spirit of Timeloop's mapspace
+ * constraints (Parashar et al., ISPASS 2019) with a fixed choice instead of a search. A family is
+ * given by its {@link FamilySpace} and three dimension lists; the procedure is:
  *
  * <ol>
  *   <li><b>Spatial.</b> Rows, then columns: among the family's candidate dimensions for the axis,
  *       pick exact divisors of what is left of each dimension whose product is the largest that
  *       fits the axis; ties go to the larger factor of the earlier-listed dimension. Two dimensions
- *       share an axis when one alone is small (C = 3 on 12 rows gives {@code C 3 × S 3}).
- *   <li><b>Start.</b> Every temporal factor at the outermost level (DRAM). If that smallest mapping
- *       does not fit, the same without spatial factors is tried; if that does not fit either, no
- *       member fits and the reasons of MappingCheck are returned.
+ *       share an axis when one alone is small (C = 3 on 12 rows gives {@code C 3 × S 3}). A family
+ *       whose leads must spread (row-stationary) first gives the first dimension of each axis its
+ *       largest divisor that fits (the PE set's filter rows and output rows), then fills what is
+ *       left of the axis with the others (the replications).
+ *   <li><b>Start.</b> Every temporal factor at the outermost level (DRAM), except the dimensions
+ *       the family holds whole in the PE, which start at the innermost PE-local level. If that
+ *       smallest mapping does not fit, the same without spatial factors is tried; if that does not
+ *       fit either, no member fits and the reasons of MappingCheck are returned.
  *   <li><b>PE-local.</b> All PE-local loops sit at the innermost PE-local level, so every register
  *       file holds its operand's whole PE-level footprint. Dimensions in the family's PE order
  *       (first those indexing the stationary operand, growing its tile; then the ones that reuse
@@ -45,10 +51,7 @@ import java.util.List;
 public final class StationaryHeuristic implements MappingFamily {
   private static final Dim[] DIMS = Dim.values();
 
-  private final String name;
-  private final Role stationary;
-  private final List<Dim> rowDims;
-  private final List<Dim> colDims;
+  private final FamilySpace space;
   private final List<Dim> peGrowth;
   private final List<Dim> sharedGrowth;
   private final List<Dim> order;
@@ -66,26 +69,28 @@ public final class StationaryHeuristic implements MappingFamily {
       List<Dim> peGrowth,
       List<Dim> sharedGrowth,
       List<Dim> order) {
+    this(FamilySpace.stationary(name, stationary, rowDims, colDims), peGrowth, sharedGrowth, order);
+  }
+
+  /**
+   * A family of {@code space} (when its leads must spread, the first dimension of each axis takes
+   * its largest fitting divisor before the others share the axis); growth orders for PE-local and
+   * shared levels, and the loop order (outermost first, all eight dimensions).
+   */
+  public StationaryHeuristic(
+      FamilySpace space, List<Dim> peGrowth, List<Dim> sharedGrowth, List<Dim> order) {
     if (order.size() != DIMS.length || !order.containsAll(List.of(DIMS))) {
       throw new IllegalArgumentException("loop order must list every dimension once, was " + order);
     }
-    this.name = name;
-    this.stationary = stationary;
-    this.rowDims = List.copyOf(rowDims);
-    this.colDims = List.copyOf(colDims);
+    this.space = space;
     this.peGrowth = List.copyOf(peGrowth);
     this.sharedGrowth = List.copyOf(sharedGrowth);
     this.order = List.copyOf(order);
   }
 
-  /** The operand this family keeps in the PE. */
-  public Role stationary() {
-    return stationary;
-  }
-
   @Override
   public FamilySpace space() {
-    return new FamilySpace(name, stationary, rowDims, colDims);
+    return space;
   }
 
   @Override
@@ -97,12 +102,12 @@ public final class StationaryHeuristic implements MappingFamily {
     Draft draft = new Draft(spec, h, fillArray(h, size));
     MappingResult smallest = draft.check();
     if (!smallest.isFeasible()) {
-      Draft serial = new Draft(spec, h, new int[2][DIMS.length]);
+      Draft serial = new Draft(spec, h, leastSpread(h, size));
       if (!serial.check().isFeasible()) {
         List<String> reasons = new ArrayList<>();
         reasons.add(
             "no "
-                + name
+                + space.name()
                 + " mapping of "
                 + spec.name()
                 + " fits: even the smallest tiles (every temporal factor at "
@@ -126,16 +131,57 @@ public final class StationaryHeuristic implements MappingFamily {
   private int[][] fillArray(Hierarchy h, int[] size) {
     int[] left = size.clone();
     int[][] out = new int[2][];
-    out[0] = fillAxis(h.rows(), rowDims, left);
+    out[0] = fillAxis(h.rows(), space.rowDims(), left);
     for (int d = 0; d < left.length; d++) {
       left[d] /= out[0][d];
     }
-    out[1] = fillAxis(h.cols(), colDims, left);
+    out[1] = fillAxis(h.cols(), space.colDims(), left);
     return out;
   }
 
+  /**
+   * The least spatial factors a member has: none, or when the family's leads must spread, each
+   * lead's smallest prime factor if it fits its axis.
+   */
+  private int[][] leastSpread(Hierarchy h, int[] size) {
+    int[][] out = new int[2][DIMS.length];
+    for (Axis a : Axis.values()) {
+      List<Dim> dims = space.dims(a);
+      int limit = a == Axis.ROWS ? h.rows() : h.cols();
+      if (space.leadsSpread() && !dims.isEmpty()) {
+        int n = size[dims.get(0).ordinal()];
+        int p = smallestPrime(n);
+        out[a.ordinal()][dims.get(0).ordinal()] = n > 1 && p <= limit ? p : 1;
+      }
+    }
+    return out;
+  }
+
+  /** The factors of {@code dims} on an axis of {@code limit}: the lead first if it must spread. */
+  private int[] fillAxis(int limit, List<Dim> dims, int[] left) {
+    if (!space.leadsSpread() || dims.isEmpty()) {
+      return bestProduct(limit, dims, left);
+    }
+    int lead = dims.get(0).ordinal();
+    int k = largestDivisor(left[lead], limit);
+    int[] rest = left.clone();
+    rest[lead] /= k;
+    int[] out = bestProduct(limit / k, dims.subList(1, dims.size()), rest);
+    out[lead] *= k;
+    return out;
+  }
+
+  private static int largestDivisor(int n, int limit) {
+    for (int k = Math.min(n, limit); k > 1; k--) {
+      if (n % k == 0) {
+        return k;
+      }
+    }
+    return 1;
+  }
+
   /** The divisors of {@code left} on {@code dims} with the largest product ≤ {@code limit}. */
-  private static int[] fillAxis(int limit, List<Dim> dims, int[] left) {
+  private static int[] bestProduct(int limit, List<Dim> dims, int[] left) {
     int[] best = new int[dims.size()];
     Arrays.fill(best, 1);
     search(limit, dims, left, 0, 1, new int[dims.size()], best, new long[] {1});
@@ -192,7 +238,8 @@ public final class StationaryHeuristic implements MappingFamily {
           spatial[a][d.ordinal()] = Math.max(1, spatialOrZero[a][d.ordinal()]);
           across *= spatial[a][d.ordinal()];
         }
-        temporal[h.outermost()][d.ordinal()] = spec.size(d) / across;
+        int at = h.peLevels() > 0 && space.wholeAtPe().contains(d) ? 0 : h.outermost();
+        temporal[at][d.ordinal()] = spec.size(d) / across;
       }
     }
 
@@ -226,6 +273,12 @@ public final class StationaryHeuristic implements MappingFamily {
           b.temporal(d, temporal[lv][d.ordinal()]);
         }
         b.order(order);
+        if (lv < h.peLevels() && !space.notInPe().isEmpty()) {
+          Set<Role> keep = EnumSet.noneOf(Role.class);
+          keep.addAll(h.level(lv).canKeep());
+          keep.removeAll(space.notInPe());
+          b.keep(keep.toArray(new Role[0]));
+        }
         if (lv == h.peLevels()) {
           b.level(Hierarchy.ARRAY);
           for (Axis a : Axis.values()) {
@@ -250,6 +303,6 @@ public final class StationaryHeuristic implements MappingFamily {
 
   @Override
   public String toString() {
-    return name;
+    return space.name();
   }
 }

@@ -169,7 +169,7 @@ public final class LayerRunner {
     if (plan != null && !plan.found()) {
       return LayerRun.unmapped(layer.name(), dataflow, plan.reasons());
     }
-    SystolicDataflow folds = SystolicDataflow.valueOf(dataflow.name());
+    SystolicDataflow folds = systolic() ? SystolicDataflow.valueOf(dataflow.name()) : null;
     Execution e =
         switch (fidelity) {
           case ANALYTICAL ->
@@ -213,7 +213,9 @@ public final class LayerRunner {
           0,
           spec.macs(),
           0,
-          "no " + dataflow.key() + " mapping fits: " + String.join("; ", plan.reasons()));
+          systolic()
+              ? String.join("; ", plan.reasons())
+              : "no " + dataflow.key() + " mapping fits: " + String.join("; ", plan.reasons()));
     }
     if (arch.datatype() == Datatype.INT) {
       IntTensor w = intWeights(spec, seed);
@@ -248,9 +250,12 @@ public final class LayerRunner {
   /**
    * The mapper's plan for {@code spec}, or the whole of an {@code explicit} mapping when one is
    * given (unmapped with MappingCheck's reasons if it does not fit); null on a systolic NoC, where
-   * the fold schedule is the mapping.
+   * the fold schedule is the mapping (unmapped for a dataflow that has no fold schedule).
    */
   LayerPlan plan(OpSpec spec, Dataflow dataflow, Mapping explicit) {
+    if (systolic() && !dataflow.runsOnSystolic()) {
+      return LayerPlan.unmapped(spec, List.of(notOnSystolic(dataflow, arch.name())));
+    }
     if (systolic()) {
       return null;
     }
@@ -297,7 +302,7 @@ public final class LayerRunner {
     }
     LayerRunner on =
         layer.kvCacheElements() > 0 ? on(KvCachePlacement.of(arch, layer.kvCacheElements())) : this;
-    if (layer.causal() != null) {
+    if (layer.causal() != null && (!systolic() || dataflow.runsOnSystolic())) {
       CausalBlocks blocks = new CausalBlocks(layer, arch, dataflow);
       if (blocks.blocks > 1) {
         return blocks.verify(on, dataflow, seed, note);
@@ -348,6 +353,14 @@ public final class LayerRunner {
       out[i] = v[i];
     }
     return out;
+  }
+
+  /** Why {@code dataflow} cannot run on the systolic {@code arch}: one line for a user. */
+  public static String notOnSystolic(Dataflow dataflow, String arch) {
+    return dataflow.key()
+        + " needs a multicast NoC; "
+        + arch
+        + " has noc.kind: systolic, whose fold schedules run ws, os and is";
   }
 
   /** Cycle fidelity on the executor of this arch's NoC ({@code plan} is null if systolic). */

@@ -115,6 +115,9 @@ public final class ResourceEstimate {
     if (arch.noc().kind() != NocKind.SYSTOLIC) {
       return spec.macs();
     }
+    if (!dataflow.runsOnSystolic()) {
+      return 0;
+    }
     SystolicDataflow sd = SystolicDataflow.named(dataflow.key());
     int rows = arch.peArray().rows();
     int cols = arch.peArray().cols();

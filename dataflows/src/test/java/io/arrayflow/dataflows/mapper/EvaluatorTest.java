@@ -54,7 +54,7 @@ class EvaluatorTest {
       ArchSpec arch = MapperCases.arch(rnd, 1 + rnd.nextInt(6), 1 + rnd.nextInt(6));
       Hierarchy h = ArchHierarchy.of(arch);
       OpSpec spec = MapperCases.op(rnd);
-      Dataflow df = Dataflow.values()[rnd.nextInt(3)];
+      Dataflow df = Dataflow.values()[rnd.nextInt(Dataflow.values().length)];
       Space space = new Space(spec, h, df.family().space());
       Evaluator ev = new Evaluator(spec, arch, h, MapperCases.table(arch));
       Candidate c = new Candidate(h.size());

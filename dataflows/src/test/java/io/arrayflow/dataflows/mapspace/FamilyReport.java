@@ -130,6 +130,7 @@ public final class FamilyReport {
       case WS -> Role.WEIGHTS;
       case OS -> Role.OUTPUTS;
       case IS -> Role.INPUTS;
+      case RS, NLR -> Role.WEIGHTS;
     };
   }
 }

@@ -19,7 +19,9 @@ import io.arrayflow.dataflows.mapping.Mapping;
 import io.arrayflow.dataflows.mapping.MappingCheck;
 import io.arrayflow.dataflows.mapping.MappingResult;
 import io.arrayflow.dataflows.mapping.StorageLevel;
+import io.arrayflow.dataflows.nlr.NoLocalReuse;
 import io.arrayflow.dataflows.os.OutputStationary;
+import io.arrayflow.dataflows.rs.RowStationary;
 import io.arrayflow.dataflows.ws.WeightStationary;
 import io.arrayflow.workloads.spec.Dim;
 import io.arrayflow.workloads.spec.OpKind;
@@ -32,7 +34,9 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,26 @@ class MappingFamilyTest {
             assertTrue(macs >= 2 * fills, () -> where + ": fills " + fills);
           }
         }
+        case RS -> {
+          // The filter row stays while the ifmap rows of the images slide past it (output rows
+          // are spread over the columns, not reused in time; a GLB too small for a whole slide,
+          // edge-int8's for ResNet-18's strided 1 x 1 convolutions, cuts the rule's slide to two
+          // positions, where the mapper does better), and the PE set is 2-D.
+          long avail = (long) spec.n() * spec.q();
+          long fills = c.fills("rf.weights", Role.WEIGHTS);
+          assertTrue(macs >= fills * Math.min(avail, 2), () -> where + ": fills " + fills);
+          Mapping m = choice.mapping();
+          assertTrue(spec.r() == 1 || m.spatial(Axis.ROWS, Dim.R) > 1, where);
+          assertTrue(spec.p() == 1 || m.spatial(Axis.COLS, Dim.P) > 1, where);
+          assertEquals(spec.s(), m.level("rf.outputs").orElseThrow().factor(Dim.S), where);
+        }
+        case NLR -> {
+          for (Role role : Role.values()) {
+            for (String rf : List.of("rf.weights", "rf.inputs", "rf.outputs")) {
+              assertEquals(0, c.fills(rf, role), where + " " + rf + " " + role);
+            }
+          }
+        }
       }
       assertTrue(4 * c.utilisedPes() >= h.pes(), () -> where + ": PEs " + c.utilisedPes());
     }
@@ -140,20 +164,39 @@ class MappingFamilyTest {
     assertInstanceOf(WeightStationary.class, Dataflow.WS.family());
     assertInstanceOf(OutputStationary.class, Dataflow.OS.family());
     assertInstanceOf(InputStationary.class, Dataflow.IS.family());
+    assertInstanceOf(RowStationary.class, Dataflow.RS.family());
+    assertInstanceOf(NoLocalReuse.class, Dataflow.NLR.family());
   }
 
-  @ParameterizedTest
-  @EnumSource(Dataflow.class)
-  void reportsWhyNoMemberFitsASharedRegisterFileOfTwoWords(Dataflow df) {
-    Hierarchy tiny =
-        Hierarchy.of(
-            List.of(StorageLevel.of("rf", Capacity.shared(2), false)),
-            2,
-            2,
-            List.of(StorageLevel.of("dram", Capacity.unbounded(), false)));
-    OpSpec conv = OpSpec.conv("conv", 1, 1, 4, 4, 6, 6, 3, 3, 1, 0, 1);
+  @Test
+  void rowStationaryMapsAlexNetConv3AsTheChipDoes() {
+    // The PE set is R x E = 3 x 13; four of them stack on the 12 x 14 array (156 PEs), each PE
+    // holding a 3-wide filter row for q channels and p filters within its 224-word filter pad.
+    OpSpec conv3 = ModelZoo.named("alexnet", 1, 128).layer("conv3").mac();
 
-    MappingChoice choice = df.family().choose(conv, tiny);
+    Mapping m = new RowStationary().choose(conv3, EYERISS).mapping();
+
+    assertEquals(3, m.spatial(Axis.ROWS, Dim.R));
+    assertEquals(13, m.spatial(Axis.COLS, Dim.P));
+    assertEquals(156, AccessAnalysis.count(conv3, EYERISS, m).utilisedPes());
+    assertEquals(3, m.level("rf.outputs").orElseThrow().factor(Dim.S));
+    assertEquals(Dim.Q, m.level("glb").orElseThrow().order().get(7));
+  }
+
+  /** A 2 x 2 array of PEs with a shared register file of two words, below DRAM. */
+  private static final Hierarchy TWO_WORD_RF =
+      Hierarchy.of(
+          List.of(StorageLevel.of("rf", Capacity.shared(2), false)),
+          2,
+          2,
+          List.of(StorageLevel.of("dram", Capacity.unbounded(), false)));
+
+  private static final OpSpec CONV_3X3 = OpSpec.conv("conv", 1, 1, 4, 4, 6, 6, 3, 3, 1, 0, 1);
+
+  @ParameterizedTest
+  @EnumSource(names = {"WS", "OS", "IS"})
+  void reportsWhyNoMemberFitsASharedRegisterFileOfTwoWords(Dataflow df) {
+    MappingChoice choice = df.family().choose(CONV_3X3, TWO_WORD_RF);
 
     assertFalse(choice.found());
     assertEquals(
@@ -165,6 +208,27 @@ class MappingFamilyTest {
             "level rf: tiles need 3 words (weights 1 + inputs 1 + outputs 1), usable capacity is"
                 + " 2"),
         choice.reasons());
+  }
+
+  @Test
+  void rowStationaryNeedsRoomForAFilterRowAndItsIfmapWindow() {
+    MappingChoice choice = Dataflow.RS.family().choose(CONV_3X3, TWO_WORD_RF);
+
+    assertEquals(
+        List.of(
+            "no RS mapping of conv fits: even the smallest tiles (every temporal factor at dram)"
+                + " overflow",
+            "level rf: tiles need 7 words (weights 3 + inputs 3 + outputs 1), usable capacity is"
+                + " 2"),
+        choice.reasons());
+  }
+
+  @Test
+  void noLocalReuseNeedsNoRegisterFile() {
+    MappingChoice choice = Dataflow.NLR.family().choose(CONV_3X3, TWO_WORD_RF);
+
+    assertTrue(choice.found(), choice::toString);
+    assertEquals(Optional.of(Set.of()), choice.mapping().level("rf").orElseThrow().keep());
   }
 
   static Stream<Arguments> randomCases() {
@@ -188,7 +252,8 @@ class MappingFamilyTest {
         MappingResult r = MappingCheck.check(spec, h, choice.mapping());
         assertTrue(r.isFeasible(), () -> where + "\n" + r + "\n" + choice.mapping());
       } else {
-        assertFalse(MappingCheck.check(spec, h, smallest(spec, h)).isFeasible(), where);
+        Mapping least = smallest(spec, h, df.family().space());
+        assertFalse(MappingCheck.check(spec, h, least).isFeasible(), where);
       }
     }
   }
@@ -209,10 +274,59 @@ class MappingFamilyTest {
     assertTrue(found * 10 >= total * 9, found + " of " + total);
   }
 
-  private static Mapping smallest(OpSpec spec, Hierarchy h) {
+  /**
+   * The family's smallest mapping: every factor at the outermost level but the dimensions the
+   * family holds whole in the PE (at the innermost level), nothing spatial but each lead's smallest
+   * prime when the family must spread its leads, PE-local levels keeping what the family lets them.
+   */
+  private static Mapping smallest(OpSpec spec, Hierarchy h, FamilySpace family) {
     Mapping.Builder b = Mapping.builder().level(h.level(h.outermost()).name());
+    int[] top = new int[Dim.values().length];
     for (Dim d : Dim.values()) {
-      b.temporal(d, spec.size(d));
+      top[d.ordinal()] = spec.size(d);
+    }
+    int[][] spread = new int[2][Dim.values().length];
+    for (Axis a : Axis.values()) {
+      int limit = a == Axis.ROWS ? h.rows() : h.cols();
+      List<Dim> dims = family.dims(a);
+      if (family.leadsSpread() && !dims.isEmpty()) {
+        Dim lead = dims.get(0);
+        for (int p = 2; p <= top[lead.ordinal()]; p++) {
+          if (top[lead.ordinal()] % p == 0) {
+            if (p <= limit) {
+              spread[a.ordinal()][lead.ordinal()] = p;
+              top[lead.ordinal()] /= p;
+            }
+            break;
+          }
+        }
+      }
+    }
+    boolean pinned = h.peLevels() > 0;
+    for (Dim d : Dim.values()) {
+      b.temporal(d, pinned && family.wholeAtPe().contains(d) ? 1 : top[d.ordinal()]);
+    }
+    for (int lv = h.outermost() - 1; lv >= 0; lv--) {
+      b.level(h.level(lv).name());
+      if (lv == 0 && pinned) {
+        for (Dim d : family.wholeAtPe()) {
+          b.temporal(d, spec.size(d));
+        }
+      }
+      if (lv < h.peLevels()) {
+        Set<Role> keep = EnumSet.noneOf(Role.class);
+        keep.addAll(h.level(lv).canKeep());
+        keep.removeAll(family.notInPe());
+        b.keep(keep.toArray(new Role[0]));
+      }
+      if (lv == h.peLevels()) {
+        b.level(Hierarchy.ARRAY);
+        for (Axis a : Axis.values()) {
+          for (Dim d : Dim.values()) {
+            b.spatial(a, d, Math.max(1, spread[a.ordinal()][d.ordinal()]));
+          }
+        }
+      }
     }
     return b.build();
   }

@@ -10,6 +10,7 @@ import io.arrayflow.energy.EnergyTables;
 import io.arrayflow.sim.result.Fidelity;
 import io.arrayflow.sim.result.LayerResult;
 import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.NocKind;
 import io.arrayflow.sim.spec.Operand;
 import io.arrayflow.sim.stats.Level;
 import io.arrayflow.sim.stats.Metric;
@@ -122,6 +123,7 @@ class TransformerLayersTest {
         .flatMap(
             a ->
                 Stream.of(Dataflow.values())
+                    .filter(d -> a.noc().kind() != NocKind.SYSTOLIC || d.runsOnSystolic())
                     .flatMap(
                         d ->
                             Stream.of(mha.get(0), mha.get(2), gqa.get(0), gqa.get(2))
