@@ -1,6 +1,8 @@
 # Per conv layer of AlexNet on eyeriss at batch 4 (run's CSV on stdin or as the argument):
 # latency, GLB and DRAM traffic in MB of 16-bit words, DRAM accesses per MAC, share of NoC stalls.
 BEGIN { FS = ","; OFS = " | " }
+# A run with two or more --set quotes its arch column ("eyeriss[a=1,b=2]"): drop the quoted commas.
+/^"/ { sub(/^"[^"]*"/, "arch") }
 NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 $c["layer"] ~ /^conv[1-5]$/ {
   df = $c["dataflow"]; m = $c["macs"]
