@@ -92,6 +92,28 @@ class SweepCommandTest {
   }
 
   @Test
+  void allOnASystolicPointRunsTheDataflowsWithFoldSchedulesAndANamedRsIsUnmapped(@TempDir Path dir)
+      throws IOException {
+    Path sweep = dir.resolve("sys.yaml");
+    String head =
+        "name: sys\narch: systolic-32\nworkloads: [src/test/resources/workloads/tiny.yaml]\n"
+            + "fidelity: analytical\naxes: {pe_array.rows: [32]}\ndataflows: ";
+    Files.writeString(sweep, head + "all\n");
+    assertEquals(0, sweep(sweep.toString(), dir.resolve("all")).code());
+    List<String> all = read(dir.resolve("all/results.csv")).lines().skip(1).toList();
+    assertEquals(
+        List.of("ws", "os", "is"), all.stream().map(l -> l.split(",")[7]).toList(), "" + all);
+    assertTrue(all.stream().allMatch(l -> l.startsWith("0,ok,")), "" + all);
+
+    Files.writeString(sweep, head + "[ws, rs]\n");
+    assertEquals(0, sweep(sweep.toString(), dir.resolve("rs")).code());
+    List<String> rs = read(dir.resolve("rs/results.csv")).lines().skip(1).toList();
+    assertTrue(
+        rs.get(1).startsWith("0,unmapped,") && rs.get(1).contains("rs needs a multicast NoC"),
+        rs.get(1));
+  }
+
+  @Test
   void anInterruptedSweepWaitsForResumeAndIsNotStartedOver(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve(".out.partial"));
     Outcome o = sweep(SMALL, dir.resolve("out"));

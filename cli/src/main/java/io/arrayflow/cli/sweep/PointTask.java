@@ -114,7 +114,7 @@ public final class PointTask {
       return result(p, results, layers);
     }
     for (Workload w : workloads) {
-      for (Dataflow d : spec.dataflows()) {
+      for (Dataflow d : spec.dataflowsOn(runner.arch())) {
         try {
           runOne(runner, w, d, p, axes, results, layers);
         } catch (RuntimeException e) {

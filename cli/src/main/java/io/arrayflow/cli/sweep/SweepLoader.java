@@ -52,7 +52,9 @@ public final class SweepLoader {
     }
     Integer batch = doc.has("batch") ? doc.optionalInt("batch", 1, 1) : null;
     Integer seq = doc.has("seq") ? doc.optionalInt("seq", Model.DEFAULT_SEQ, 1) : null;
-    List<Dataflow> dataflows = dataflows(doc);
+    List<String> dataflowKeys = dataflowKeys(doc);
+    List<Dataflow> dataflows = dataflows(dataflowKeys);
+    boolean allDataflows = dataflowKeys.contains("all");
     Fidelity fidelity =
         Fidelity.named(doc.optionalChoice("fidelity", "event", keys(Fidelity.values())));
     List<SweepSpec.Axis> axes = axes(doc);
@@ -63,7 +65,18 @@ public final class SweepLoader {
     doc.finish();
     reader.throwIfProblems();
     return new SweepSpec(
-        name, arch, workloads, batch, seq, dataflows, fidelity, axes, sampling, where, objective,
+        name,
+        arch,
+        workloads,
+        batch,
+        seq,
+        dataflows,
+        allDataflows,
+        fidelity,
+        axes,
+        sampling,
+        where,
+        objective,
         text);
   }
 
@@ -84,18 +97,28 @@ public final class SweepLoader {
     return out;
   }
 
-  private static List<Dataflow> dataflows(Section doc) {
+  /** The dataflow names the sweep gives: one, a list, or {@code all} (the default). */
+  private static List<String> dataflowKeys(Section doc) {
+    Node raw = doc.raw("dataflows");
+    return raw instanceof Node.Scalar
+        ? List.of(doc.optionalChoice("dataflows", "all", allowedDataflows()))
+        : doc.optionalChoices("dataflows", List.of("all"), allowedDataflows());
+  }
+
+  private static List<String> allowedDataflows() {
     List<String> allowed = new ArrayList<>();
     for (Dataflow d : Dataflow.values()) {
       allowed.add(d.key());
     }
     allowed.add("all");
-    Node raw = doc.raw("dataflows");
-    List<String> keys =
-        raw instanceof Node.Scalar
-            ? List.of(doc.optionalChoice("dataflows", "all", allowed))
-            : doc.optionalChoices("dataflows", List.of("all"), allowed);
-    // `all` is what it is on a multicast NoC; a systolic point reports rs as unmapped, saying why.
+    return allowed;
+  }
+
+  /** The dataflows {@code keys} name, each once ({@code all} as on a multicast NoC). */
+  private static List<Dataflow> dataflows(List<String> keys) {
+    List<String> allowed = allowedDataflows();
+    // `all` is what it is on a multicast NoC; a systolic point runs the part of it that has a fold
+    // schedule (SweepSpec.dataflowsOn).
     List<Dataflow> out = new ArrayList<>();
     for (String k : keys) {
       List<Dataflow> named =

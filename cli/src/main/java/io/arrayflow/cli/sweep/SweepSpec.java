@@ -4,6 +4,8 @@ import io.arrayflow.cli.config.Node;
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.reports.results.Objective;
 import io.arrayflow.sim.result.Fidelity;
+import io.arrayflow.sim.spec.ArchSpec;
+import io.arrayflow.sim.spec.NocKind;
 import java.util.List;
 
 /**
@@ -18,6 +20,8 @@ import java.util.List;
  * @param batch batch size for zoo models, null if not given (1)
  * @param seq sequence length for transformer models, null if not given (the zoo's default)
  * @param dataflows the dataflows each point runs, each once
+ * @param allDataflows whether they were asked for as {@code all}: then a point on a systolic NoC
+ *     runs only those that have a fold schedule, as {@code --dataflow all} does there
  * @param fidelity the fidelity every point runs at
  * @param axes the axes in the order written
  * @param sampling grid, or a seeded random sample of it
@@ -32,6 +36,7 @@ public record SweepSpec(
     Integer batch,
     Integer seq,
     List<Dataflow> dataflows,
+    boolean allDataflows,
     Fidelity fidelity,
     List<Axis> axes,
     Sampling sampling,
@@ -45,6 +50,14 @@ public record SweepSpec(
     dataflows = List.copyOf(dataflows);
     axes = List.copyOf(axes);
     where = List.copyOf(where);
+  }
+
+  /** The dataflows a point on {@code arch} runs. */
+  public List<Dataflow> dataflowsOn(ArchSpec arch) {
+    if (!allDataflows || arch.noc().kind() != NocKind.SYSTOLIC) {
+      return dataflows;
+    }
+    return dataflows.stream().filter(Dataflow::runsOnSystolic).toList();
   }
 
   /** One axis: an arch path and the values it takes, in the order written. */
