@@ -177,19 +177,24 @@ final class ValueEngine {
   }
 
   /**
-   * The first loop of a run: inside every operand's innermost level, inside the array and inside
-   * the segment loops, moved inward while some operand's run tables would exceed {@link
+   * The first loop of a run: runs stay inside a segment and inside the array, and hold no loop that
+   * moves a tile of any level (a loop outside a level moves its tile only if the operand's
+   * coordinates depend on it); moved inward while some operand's run tables would exceed {@link
    * #TABLE_BUDGET}.
    */
   private int runFrom() {
     int from = plan.segEnd;
     for (int l = 0; l < loops; l++) {
       if (plan.spatial[l]) {
-        from = l + 1;
+        from = Math.max(from, l + 1);
       }
-    }
-    for (Chain c : chains) {
-      from = Math.max(from, c.start[0]);
+      for (Chain c : chains) {
+        for (int j = 0; j < c.m - 1; j++) {
+          if (l < c.start[j] && c.moves(l)) {
+            from = Math.max(from, l + 1);
+          }
+        }
+      }
     }
     while (from < loops && !fits(from)) {
       from++;
@@ -208,7 +213,7 @@ final class ValueEngine {
       }
     }
     for (Chain c : chains) {
-      if (l * (c.size[0] + D) > TABLE_BUDGET) {
+      if (l * ((c.local ? c.size[0] : c.classOff.length) + D) > TABLE_BUDGET) {
         return false;
       }
     }
@@ -368,14 +373,24 @@ final class ValueEngine {
     /** Per class, the slot its PEs' operand has at each step of the current run. */
     final int[][] classSlots;
 
+    /** Per class, where each step's stretch of steps on the same slot ends ({@link #mac}). */
+    final int[][] classEnds;
+
     /** Shared operands: whether the PE is the first of its class, the one the network serves. */
     final boolean[] first;
 
     /** Run coordinates {@code [s * D + i]}: the run's step s relative to its first. */
     int[] runRel;
 
-    /** Per slot of the innermost level, the slots of a run starting there (built when met). */
+    /**
+     * PE-local operands: per slot of the register file, the slots of a run starting there (built
+     * when first met, kept for the layer: a register file has few slots). A shared operand's
+     * classes get theirs computed per run instead, since its level has too many slots to keep.
+     */
     int[][] runSlots;
+
+    /** Per slot of the innermost level, the stretch ends of {@link #runSlots}. */
+    int[][] runEnds;
 
     Chain(Role role, int[] top, int[][] peIdx) {
       o = role.ordinal();
@@ -488,6 +503,7 @@ final class ValueEngine {
         first[byClass[c][0]] = true;
       }
       classSlots = new int[byClass.length][];
+      classEnds = new int[byClass.length][];
     }
 
     /** PEs grouped by {@code key}: equal keys together, groups in order of their first PE. */
@@ -525,7 +541,14 @@ final class ValueEngine {
         }
         System.arraycopy(rel, 0, runRel, s * D, D);
       }
-      runSlots = new int[size[0]][];
+      if (local) {
+        runSlots = new int[size[0]][];
+        runEnds = new int[size[0]][];
+      } else {
+        for (int c = 0; c < classOff.length; c++) {
+          classSlots[c] = new int[runSteps];
+        }
+      }
     }
 
     /** Marks the levels whose tile moves at a step of carry loop {@code carry} (-1: the first). */
@@ -533,6 +556,16 @@ final class ValueEngine {
       for (int j = 0; j < m - 1; j++) {
         moving[j] = carry < 0 || (carry < start[j] && !Arrays.equals(nextBase[j], base[j]));
       }
+    }
+
+    /** Whether loop l moves this operand's coordinates. */
+    boolean moves(int l) {
+      for (int i = 0; i < D; i++) {
+        if (coef[l * D + i] != 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Moves the run's coordinate and the levels' next origins by {@code times} steps of loop l. */
@@ -771,17 +804,39 @@ final class ValueEngine {
           int x = tMod[i] + classOff[c][i];
           s += (x >= e[i] ? x - e[i] : x) * p[i];
         }
-        int[] run = runSlots[s];
-        classSlots[c] = run != null ? run : (runSlots[s] = runFrom(s));
+        if (!local) {
+          runFrom(s, classSlots[c]);
+          continue;
+        }
+        if (runSlots[s] == null) {
+          runSlots[s] = runFrom(s, new int[runSteps]);
+          runEnds[s] = stretches(runSlots[s]);
+        }
+        classSlots[c] = runSlots[s];
+        classEnds[c] = runEnds[s];
       }
     }
 
-    /** The slots of the innermost level at each step of a run that starts at slot {@code c}. */
-    private int[] runFrom(int c) {
+    /**
+     * For each step, the first later step on another slot (or the run's end); null when stretches
+     * are shorter than two steps on average, where the plain loop is faster.
+     */
+    private int[] stretches(int[] slots) {
+      int[] ends = new int[slots.length];
+      int count = 0;
+      for (int s = slots.length - 1; s >= 0; s--) {
+        boolean same = s + 1 < slots.length && slots[s + 1] == slots[s];
+        ends[s] = same ? ends[s + 1] : s + 1;
+        count += same ? 0 : 1;
+      }
+      return 2 * count > slots.length ? null : ends;
+    }
+
+    /** Into {@code out}, the innermost level's slots at each step of a run starting at slot c. */
+    private int[] runFrom(int c, int[] out) {
       int[] e = ext[0];
       int[] p = pitch[0];
       int[] a = act[0];
-      int[] out = new int[runSteps];
       for (int s = 0; s < runSteps; s++) {
         int slot = 0;
         for (int i : a) {
@@ -850,16 +905,17 @@ final class ValueEngine {
       int[] sw = cw.classSlots[cw.macClass[k]];
       int[] sx = ci.classSlots[ci.macClass[k]];
       int[] so = co.classSlots[co.macClass[k]];
+      int[] ends = co.classEnds[co.macClass[k]];
       int bw = cw.local ? k * cw.size[0] : 0;
       int bx = ci.local ? k * ci.size[0] : 0;
       int bo = k * co.size[0];
       int from = 0;
       if (k == strike) {
-        mac(vw, bw, sw, vx, bx, sx, vo, bo, so, 0, 1);
+        mac(vw, bw, sw, vx, bx, sx, vo, bo, so, ends, 0, 1);
         vo[bo + so[0]] = add(vo[bo + so[0]], one());
         from = 1;
       }
-      mac(vw, bw, sw, vx, bx, sx, vo, bo, so, from, runSteps);
+      mac(vw, bw, sw, vx, bx, sx, vo, bo, so, ends, from, runSteps);
     }
     long macs = (long) pes * runSteps;
     count(co.lv[0], StepPlan.O, UPDATE, macs);
@@ -868,8 +924,11 @@ final class ValueEngine {
   }
 
   /**
-   * The hot loop: one PE's MACs over steps {@code [from, to)} of a run, operands and partial sums
-   * at {@code base + slots[s]}. Kept to array loads, one multiply-add and a store.
+   * The hot loop: one PE's MACs over steps {@code [from, to)} of a run, operands at {@code base +
+   * slots[s]}. A partial sum stays in a register while consecutive steps add into it ({@code
+   * ends[s]}: where its stretch ends), so the loop carries no store-to-load dependency through
+   * memory; the additions happen in the same order as one per step. Without stretches ({@code ends}
+   * null) each step loads and stores its partial sum.
    */
   private void mac(
       int[] vw,
@@ -881,16 +940,32 @@ final class ValueEngine {
       int[] vo,
       int bo,
       int[] so,
+      int[] ends,
       int from,
       int to) {
-    if (fp) {
+    if (ends == null) {
       for (int s = from; s < to; s++) {
         int os = bo + so[s];
         vo[os] = fma(vo[os], vw[bw + sw[s]], vx[bx + sx[s]]);
       }
-    } else {
-      for (int s = from; s < to; s++) {
-        vo[bo + so[s]] += vw[bw + sw[s]] * vx[bx + sx[s]];
+      return;
+    }
+    int s = from;
+    while (s < to) {
+      int os = bo + so[s];
+      int end = Math.min(ends[s], to);
+      if (fp) {
+        float acc = Float.intBitsToFloat(vo[os]);
+        for (; s < end; s++) {
+          acc += Float.intBitsToFloat(vw[bw + sw[s]]) * Float.intBitsToFloat(vx[bx + sx[s]]);
+        }
+        vo[os] = Float.floatToRawIntBits(acc);
+      } else {
+        int acc = vo[os];
+        for (; s < end; s++) {
+          acc += vw[bw + sw[s]] * vx[bx + sx[s]];
+        }
+        vo[os] = acc;
       }
     }
   }
@@ -918,7 +993,7 @@ final class ValueEngine {
             valid[os] = true;
           }
         }
-        vo[os] = fp ? fma(vo[os], w, x) : vo[os] + w * x;
+        vo[os] = fma(vo[os], w, x);
         if (s == 0 && k == strike) {
           vo[os] = add(vo[os], one());
         }
@@ -935,7 +1010,10 @@ final class ValueEngine {
     }
   }
 
-  private static int fma(int acc, int w, int x) {
+  private int fma(int acc, int w, int x) {
+    if (!fp) {
+      return acc + w * x;
+    }
     return Float.floatToRawIntBits(
         Float.intBitsToFloat(acc) + Float.intBitsToFloat(w) * Float.intBitsToFloat(x));
   }
