@@ -943,10 +943,19 @@ final class ValueEngine {
       int[] ends,
       int from,
       int to) {
-    if (ends == null) {
+    if (ends == null && fp) {
       for (int s = from; s < to; s++) {
         int os = bo + so[s];
-        vo[os] = fma(vo[os], vw[bw + sw[s]], vx[bx + sx[s]]);
+        vo[os] =
+            Float.floatToRawIntBits(
+                Float.intBitsToFloat(vo[os])
+                    + Float.intBitsToFloat(vw[bw + sw[s]]) * Float.intBitsToFloat(vx[bx + sx[s]]));
+      }
+      return;
+    }
+    if (ends == null) {
+      for (int s = from; s < to; s++) {
+        vo[bo + so[s]] += vw[bw + sw[s]] * vx[bx + sx[s]];
       }
       return;
     }
