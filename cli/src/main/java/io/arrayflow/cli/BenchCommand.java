@@ -290,7 +290,9 @@ final class BenchCommand implements Callable<Integer> {
 
   /**
    * Single layers on eyeriss under WS, one CPU-timed run each after the mapper's search: cycle and
-   * event fidelity against MACs; and whole searches (wall time) against the candidates they scored.
+   * event fidelity against MACs. Then whole searches (wall time) against the candidates they
+   * scored: each layer's default search, and one layer searched with budgets a decade apart and
+   * patience as large as the budget, so that the search scores its whole budget.
    */
   private Scaling scaling(boolean small) {
     LayerRunner runner = runner("eyeriss");
@@ -302,27 +304,26 @@ final class BenchCommand implements Callable<Integer> {
         Table.withColumns("series", "workload_layer", "macs", "candidates", "seconds");
     List<Point> cycle = new ArrayList<>();
     List<Point> event = new ArrayList<>();
-    List<Point> search = new ArrayList<>();
+    List<Point> layers = new ArrayList<>();
+    List<Point> budgets = new ArrayList<>();
     for (Layer l : spread) {
-      String name = l.name();
       Workload w = new Workload("scaling", List.of(l));
       long macs = l.mac().macs();
-      Mapper fresh = fresh(runner);
-      long w0 = System.nanoTime();
-      String summary = fresh.map(l.mac(), Dataflow.WS).summary();
-      double mapS = (System.nanoTime() - w0) / 1e9;
-      Matcher m = SCORED.matcher(summary);
-      long scored = m.find() ? Long.parseLong(m.group(1)) : 0;
-      t.row("mapper", name, macs, scored, mapS);
-      search.add(Point.at(scored, mapS, ""));
+      search(runner, l, MapperOptions.defaults(), t, "mapper", layers);
       for (Fidelity f : List.of(Fidelity.EVENT, Fidelity.CYCLE)) {
         run(runner, w, l, Dataflow.WS, f); // warm-up, and the search
         long c0 = THREADS.getCurrentThreadCpuTime();
         run(runner, w, l, Dataflow.WS, f);
         double s = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
-        t.row(f.key(), name, macs, 0L, s);
+        t.row(f.key(), l.name(), macs, 0L, s);
         (f == Fidelity.CYCLE ? cycle : event).add(Point.at(macs, s, ""));
       }
+    }
+    Layer swept = small ? spread.get(0) : layer(Workloads.resolve("resnet18"), "layer1.0.conv1");
+    MapperOptions d = MapperOptions.defaults();
+    for (int budget = 100; budget <= (small ? 1_000 : 100_000); budget *= 10) {
+      MapperOptions o = new MapperOptions(d.objective(), budget, budget, d.seed(), d.threads());
+      search(runner, swept, o, t, "mapper-budget", budgets);
     }
     ChartData macsChart =
         new ChartData(
@@ -343,8 +344,35 @@ final class BenchCommand implements Callable<Integer> {
             "Mapper search time against candidates scored, eyeriss, WS (every core)",
             "candidates scored",
             "wall seconds",
-            List.of(new Panel("", List.of(new Series("search", false, search)))));
+            List.of(
+                new Panel(
+                    "",
+                    List.of(
+                        new Series("each layer, default budget", false, layers),
+                        new Series(
+                            "budgets 100 to 100000, patience = budget, " + swept.name(),
+                            false,
+                            budgets)))));
     return new Scaling(t.build(), macsChart, mapperChart);
+  }
+
+  /** One search of {@code l} under WS from an empty cache: a row and a point. */
+  private static void search(
+      LayerRunner runner,
+      Layer l,
+      MapperOptions o,
+      Table.Builder t,
+      String series,
+      List<Point> to) {
+    ArchSpec arch = runner.arch();
+    Mapper m = new Mapper(arch, runner.hierarchy(), EnergyTables.named(arch.energyTable()), o);
+    long w0 = System.nanoTime();
+    String summary = m.map(l.mac(), Dataflow.WS).summary();
+    double s = (System.nanoTime() - w0) / 1e9;
+    Matcher scored = SCORED.matcher(summary);
+    long n = scored.find() ? Long.parseLong(scored.group(1)) : 0;
+    t.row(series, l.name(), l.mac().macs(), n, s);
+    to.add(Point.at(n, s, ""));
   }
 
   // --- helpers -----------------------------------------------------------------------------

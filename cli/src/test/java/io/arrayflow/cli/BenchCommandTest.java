@@ -54,7 +54,10 @@ class BenchCommandTest {
     }
     ResultRows scaling = ResultRows.parseCsv(Files.readString(dir.resolve("scaling.csv")));
     List<String> series = scaling.rows().stream().map(r -> scaling.text(r, "series")).toList();
-    assertEquals(3 * 8, series.size(), "mapper, event and cycle per verify-small MAC layer");
+    assertEquals(
+        3 * 8 + 2,
+        series.size(),
+        "mapper, event and cycle per verify-small MAC layer, and budgets 100 and 1000");
   }
 
   @Test
