@@ -182,7 +182,7 @@ final class BenchCommand implements Callable<Integer> {
             n,
             false,
             () -> {
-              Mapper m = fresh(runner);
+              Mapper m = fresh(runner, MapperOptions.defaults());
               for (Layer l : macs) {
                 m.map(l.mac(), Dataflow.WS);
               }
@@ -292,7 +292,7 @@ final class BenchCommand implements Callable<Integer> {
    * Single layers on eyeriss under WS, one CPU-timed run each after the mapper's search: cycle and
    * event fidelity against MACs. Then whole searches (wall time) against the candidates they
    * scored: each layer's default search, and one layer searched with budgets a decade apart and
-   * patience as large as the budget, so that the search scores its whole budget.
+   * patience as large as the budget, so that patience does not end it early.
    */
   private Scaling scaling(boolean small) {
     LayerRunner runner = runner("eyeriss");
@@ -364,8 +364,7 @@ final class BenchCommand implements Callable<Integer> {
       Table.Builder t,
       String series,
       List<Point> to) {
-    ArchSpec arch = runner.arch();
-    Mapper m = new Mapper(arch, runner.hierarchy(), EnergyTables.named(arch.energyTable()), o);
+    Mapper m = fresh(runner, o);
     long w0 = System.nanoTime();
     String summary = m.map(l.mac(), Dataflow.WS).summary();
     double s = (System.nanoTime() - w0) / 1e9;
@@ -382,10 +381,10 @@ final class BenchCommand implements Callable<Integer> {
     return new LayerRunner(arch, EnergyTables.named(arch.energyTable()));
   }
 
-  private static Mapper fresh(LayerRunner runner) {
+  /** A mapper with an empty cache of searched layers. */
+  private static Mapper fresh(LayerRunner runner, MapperOptions o) {
     ArchSpec arch = runner.arch();
-    return new Mapper(
-        arch, runner.hierarchy(), EnergyTables.named(arch.energyTable()), MapperOptions.defaults());
+    return new Mapper(arch, runner.hierarchy(), EnergyTables.named(arch.energyTable()), o);
   }
 
   private static Layer layer(Workload w, String name) {
