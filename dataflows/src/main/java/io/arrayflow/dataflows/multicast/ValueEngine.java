@@ -909,6 +909,20 @@ final class ValueEngine {
       int bw = cw.local ? k * cw.size[0] : 0;
       int bx = ci.local ? k * ci.size[0] : 0;
       int bo = k * co.size[0];
+      if (!fp
+          && ends != null
+          && k + 1 < pes
+          && k != strike
+          && k + 1 != strike
+          && cw.macClass[k + 1] == cw.macClass[k]
+          && ci.macClass[k + 1] == ci.macClass[k]
+          && co.macClass[k + 1] == co.macClass[k]) {
+        int dw = cw.local ? cw.size[0] : 0;
+        int dx = ci.local ? ci.size[0] : 0;
+        macPair(vw, bw, dw, sw, vx, bx, dx, sx, vo, bo, co.size[0], so, ends);
+        k++;
+        continue;
+      }
       int from = 0;
       if (k == strike) {
         mac(vw, bw, sw, vx, bx, sx, vo, bo, so, ends, 0, 1);
@@ -976,6 +990,43 @@ final class ValueEngine {
         }
         vo[os] = acc;
       }
+    }
+  }
+
+  /**
+   * The hot loop for two neighbouring PEs of the same classes (integers, with stretches): the
+   * second PE's operands sit {@code dw}, {@code dx}, {@code do2} words after the first's, so one
+   * load of each slot table serves both and the two independent partial sums overlap in the core;
+   * each PE's additions keep their order, so the sums are those of {@link #mac}.
+   */
+  private void macPair(
+      int[] vw,
+      int bw,
+      int dw,
+      int[] sw,
+      int[] vx,
+      int bx,
+      int dx,
+      int[] sx,
+      int[] vo,
+      int bo,
+      int do2,
+      int[] so,
+      int[] ends) {
+    int s = 0;
+    while (s < runSteps) {
+      int os = bo + so[s];
+      int end = ends[s];
+      int a0 = vo[os];
+      int a1 = vo[os + do2];
+      for (; s < end; s++) {
+        int w = bw + sw[s];
+        int x = bx + sx[s];
+        a0 += vw[w] * vx[x];
+        a1 += vw[w + dw] * vx[x + dx];
+      }
+      vo[os] = a0;
+      vo[os + do2] = a1;
     }
   }
 
