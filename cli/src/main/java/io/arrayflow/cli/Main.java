@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
       ListCommand.class,
       ShowCommand.class,
       SweepCommand.class,
-      ChartCommand.class
+      ChartCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Runnable {
   /** Exit status for bad input. */

@@ -4,6 +4,7 @@ import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.mapping.Mapping;
 import io.arrayflow.dataflows.run.LayerRun;
 import io.arrayflow.dataflows.run.LayerRunner;
+import io.arrayflow.dataflows.run.ResourceEstimate;
 import io.arrayflow.reports.io.OutputDir;
 import io.arrayflow.reports.manifest.Manifest;
 import io.arrayflow.reports.results.ResultTables;
@@ -11,6 +12,7 @@ import io.arrayflow.reports.table.ReportFormat;
 import io.arrayflow.reports.table.Table;
 import io.arrayflow.sim.result.Fidelity;
 import io.arrayflow.sim.result.LayerResult;
+import io.arrayflow.sim.spec.ArchSpec;
 import io.arrayflow.workloads.zoo.Layer;
 import io.arrayflow.workloads.zoo.Workload;
 import java.io.IOException;
@@ -18,6 +20,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The layers of one workload run under each dataflow, as {@code run} and {@code compare} do it: the
@@ -36,7 +43,10 @@ final class Runs {
   private final List<String> unmapped = new ArrayList<>();
   private final List<String> dropped = new ArrayList<>();
 
-  /** Runs {@code layers} of {@code workload} under each of {@code dataflows}. */
+  /**
+   * Runs {@code layers} of {@code workload} under each of {@code dataflows}, on every core ({@link
+   * #threads}).
+   */
   Runs(
       LayerRunner runner,
       Workload workload,
@@ -46,18 +56,50 @@ final class Runs {
       Mapping explicit,
       String label,
       PrintWriter err) {
+    this(
+        runner,
+        workload,
+        layers,
+        dataflows,
+        fidelity,
+        explicit,
+        label,
+        err,
+        threads(runner.arch(), layers, dataflows, fidelity));
+  }
+
+  /**
+   * As above on {@code threads} threads: the layers are independent, so each runs on its own and
+   * the results are assembled in layer order, the same whatever the thread count.
+   */
+  Runs(
+      LayerRunner runner,
+      Workload workload,
+      List<Layer> layers,
+      List<Dataflow> dataflows,
+      Fidelity fidelity,
+      Mapping explicit,
+      String label,
+      PrintWriter err,
+      int threads) {
     this.runner = runner;
     this.workload = workload;
     this.layers = layers;
     this.explicit = explicit;
     Progress progress =
         Progress.on(err, "simulating " + workload.name(), (long) dataflows.size() * layers.size());
+    List<Callable<LayerRun>> work = new ArrayList<>();
     for (Dataflow d : dataflows) {
       for (Layer l : layers) {
-        runs.add(runner.run(workload.name(), l, d, fidelity, explicit));
-        progress.advance(1);
+        work.add(
+            () -> {
+              LayerRun r = runner.run(workload.name(), l, d, fidelity, explicit);
+              progress.advance(1);
+              return r;
+            });
       }
     }
+    runs.addAll(inOrder(work, threads));
     progress.finish();
     List<LayerResult> complete = new ArrayList<>();
     for (LayerRun r : runs) {
@@ -86,6 +128,83 @@ final class Runs {
         totals.add(r);
       }
     }
+  }
+
+  /**
+   * Threads for running {@code layers}: one per core, fewer when that many of the largest layer's
+   * estimated heap ({@link ResourceEstimate#heapBytes}) would not fit in the free heap.
+   */
+  static int threads(ArchSpec arch, List<Layer> layers, List<Dataflow> dataflows, Fidelity f) {
+    long largest = 1;
+    for (Dataflow d : dataflows) {
+      for (Layer l : layers) {
+        if (l.isMac()) {
+          largest = Math.max(largest, ResourceEstimate.heapBytes(arch, l.mac(), d, f));
+        }
+      }
+    }
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    return (int) Math.max(1, Math.min(rt.availableProcessors(), free / largest));
+  }
+
+  /**
+   * Calls {@code work} on up to {@code threads} threads and returns the results in order; the first
+   * task (in order) that failed has its exception rethrown as it was thrown.
+   */
+  static <T> List<T> inOrder(List<Callable<T>> work, int threads) {
+    List<T> out = new ArrayList<>();
+    if (threads <= 1 || work.size() <= 1) {
+      for (Callable<T> c : work) {
+        out.add(call(c));
+      }
+      return out;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, work.size()),
+            r -> {
+              Thread t = new Thread(r, "arrayflow-layer");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> c : work) {
+        futures.add(pool.submit(c));
+      }
+      for (Future<T> f : futures) {
+        try {
+          out.add(f.get());
+        } catch (ExecutionException e) {
+          throw rethrown(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while running layers", e);
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> T call(Callable<T> c) {
+    try {
+      return c.call();
+    } catch (Exception e) {
+      throw rethrown(e);
+    }
+  }
+
+  private static RuntimeException rethrown(Throwable t) {
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    return new IllegalStateException(t);
   }
 
   /** The per-layer rows of the dataflows whose every layer mapped, each followed by its TOTAL. */

@@ -7,7 +7,13 @@ import io.arrayflow.sim.stats.AccessAction;
 import io.arrayflow.sim.stats.Counters;
 import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * The cycle fidelity's engine: every instance of every level that keeps an operand (the PEs'
@@ -18,6 +24,16 @@ import java.util.Arrays;
  * added on the network), every PE does its MAC on its register files' values, and everything that
  * moves is counted as it moves. Values are int bits (float32 bits when {@code fp}). Test-checked
  * against the closed forms and the reference engine.
+ *
+ * <p><b>Runs.</b> The loops inside every operand's innermost level (and inside the array) move no
+ * tile: the steps they enumerate, a <i>run</i>, only do MACs on what the register files already
+ * hold. A run is stepped as a whole: each PE's operand at the run's first step is a slot of its
+ * register file (its <i>class</i>, from the run's coordinates and the PE's spatial offset, modulo
+ * the tile), and the slots of the run's later steps are a table per class, built once and reused by
+ * every run and PE of that class. When the outputs are PE-local each PE's run touches only its own
+ * partial sums, so the engine steps it PE by PE (the same MACs in the same order per register);
+ * when PEs add into shared outputs it steps the run step by step, PEs in order, as the network
+ * would. Tables are bounded ({@link #TABLE_BUDGET}); a longer run is cut into shorter ones.
  */
 final class ValueEngine {
   /** Data dimensions of every operand ({@link LoopNest#dataDims}). */
@@ -27,12 +43,14 @@ final class ValueEngine {
   private static final int FILL = AccessAction.FILL.ordinal();
   private static final int UPDATE = AccessAction.UPDATE.ordinal();
 
+  /** Most ints of run tables (slots per class, plus the run's coordinates) per operand. */
+  private static final long TABLE_BUDGET = 1 << 21;
+
   private final StepPlan plan;
   private final LoopNest nest;
   private final Hierarchy h;
   private final boolean fp;
   private final int loops;
-  private final int[] temporal;
   private final int pes;
   private final boolean[] head;
   private final Chain[] chains = new Chain[3];
@@ -45,8 +63,20 @@ final class ValueEngine {
   private final long[] segWrites = new long[3];
   private int stamp;
   private int[] buf = new int[D * 64];
+  private final int[] diffLo = new int[D];
+  private final int[] diffHi = new int[D];
 
-  // Where the stepping is: the next step, its loop indices and carry loop.
+  // Runs: the loops from runFrom inward, runSteps steps; the temporal loops outside them.
+  private final int runFrom;
+  private final int runSteps;
+  private final int[] outer;
+
+  /** Words each operand moves on its bus at every step of the current run (shared operands). */
+  private final long[] shared = new long[3];
+
+  private final long[] scratch = new long[3];
+
+  // Where the stepping is: the next step and its loop indices.
   private final int[] idx;
   private long step;
   private final long[] lastReads = new long[3];
@@ -94,17 +124,6 @@ final class ValueEngine {
               + " and "
               + inputs.length);
     }
-    int t = 0;
-    for (int l = 0; l < loops; l++) {
-      t += plan.spatial[l] ? 0 : 1;
-    }
-    temporal = new int[t];
-    t = 0;
-    for (int l = 0; l < loops; l++) {
-      if (!plan.spatial[l]) {
-        temporal[t++] = l;
-      }
-    }
     pes = (int) plan.pes;
     int[][] peIdx = new int[pes][loops];
     head = new boolean[pes];
@@ -130,10 +149,75 @@ final class ValueEngine {
           };
       chains[r.ordinal()] = new Chain(r, top, peIdx);
     }
+    runFrom = runFrom();
+    long l = 1;
+    int n = 0;
+    for (int k = 0; k < loops; k++) {
+      if (!plan.spatial[k]) {
+        if (k >= runFrom) {
+          l *= plan.factor[k];
+        } else {
+          n++;
+        }
+      }
+    }
+    runSteps = (int) l;
+    outer = new int[n];
+    n = 0;
+    for (int k = 0; k < runFrom; k++) {
+      if (!plan.spatial[k]) {
+        outer[n++] = k;
+      }
+    }
     idx = new int[loops];
     for (Chain c : chains) {
-      c.plan(-1, idx);
+      c.runTables();
+      c.plan(-1);
     }
+  }
+
+  /**
+   * The first loop of a run: runs stay inside a segment and inside the array, and hold no loop that
+   * moves a tile of any level (a loop outside a level moves its tile only if the operand's
+   * coordinates depend on it); moved inward while some operand's run tables would exceed {@link
+   * #TABLE_BUDGET}.
+   */
+  private int runFrom() {
+    int from = plan.segEnd;
+    for (int l = 0; l < loops; l++) {
+      if (plan.spatial[l]) {
+        from = Math.max(from, l + 1);
+      }
+      for (Chain c : chains) {
+        for (int j = 0; j < c.m - 1; j++) {
+          if (l < c.start[j] && c.moves(l)) {
+            from = Math.max(from, l + 1);
+          }
+        }
+      }
+    }
+    while (from < loops && !fits(from)) {
+      from++;
+    }
+    return from;
+  }
+
+  private boolean fits(int from) {
+    long l = 1;
+    for (int k = from; k < loops; k++) {
+      if (!plan.spatial[k]) {
+        l *= plan.factor[k];
+        if (l > TABLE_BUDGET) {
+          return false;
+        }
+      }
+    }
+    for (Chain c : chains) {
+      if (l * ((c.local ? c.size[0] : c.classOff.length) + D) > TABLE_BUDGET) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The padded input data space {@code [N][G][C][Hd][Wd]}; padding reads zero. */
@@ -173,6 +257,51 @@ final class ValueEngine {
     flat[MulticastExecutor.flatIndex(level, role, action)] += n;
   }
 
+  /**
+   * Enumerates into {@code buf} the points {@code r} of the box {@code [0, e)} for which {@code r +
+   * shift} is outside it (every point when {@code all}), innermost dimension fastest: the words a
+   * tile moving by {@code shift} gains, relative to its new origin, or (with the shift negated) the
+   * words it loses, relative to its old one. The same for every instance of a level, whose tiles
+   * all move together.
+   */
+  private int diff(int[] e, long[] shift, boolean all) {
+    int need = D * e[0] * e[1] * e[2] * e[3] * e[4];
+    if (buf.length < need) {
+      buf = new int[need];
+    }
+    int[] lo = diffLo;
+    int[] hi = diffHi;
+    for (int i = 0; i < D; i++) {
+      lo[i] = all ? 0 : (int) Math.max(0, Math.min(e[i], -shift[i]));
+      hi[i] = all ? 0 : (int) Math.max(0, Math.min(e[i], e[i] - shift[i]));
+    }
+    int count = 0;
+    for (int x0 = 0; x0 < e[0]; x0++) {
+      boolean in0 = x0 >= lo[0] && x0 < hi[0];
+      for (int x1 = 0; x1 < e[1]; x1++) {
+        boolean in1 = in0 && x1 >= lo[1] && x1 < hi[1];
+        for (int x2 = 0; x2 < e[2]; x2++) {
+          boolean in2 = in1 && x2 >= lo[2] && x2 < hi[2];
+          for (int x3 = 0; x3 < e[3]; x3++) {
+            boolean in3 = in2 && x3 >= lo[3] && x3 < hi[3];
+            for (int x4 = 0; x4 < e[4]; x4++) {
+              if (in3 && x4 >= lo[4] && x4 < hi[4]) {
+                x4 = hi[4] - 1;
+                continue;
+              }
+              buf[count++] = x0;
+              buf[count++] = x1;
+              buf[count++] = x2;
+              buf[count++] = x3;
+              buf[count++] = x4;
+            }
+          }
+        }
+      }
+    }
+    return count / D;
+  }
+
   /** One operand's levels, innermost first, with their values and current tiles. */
   private final class Chain {
     final int o;
@@ -188,10 +317,10 @@ final class ValueEngine {
     final boolean[][] valid;
     final int[][] stamps;
 
-    /** Current origin per level, per instance: {@code [j][inst * D + i]}. */
-    final long[][] origin;
+    /** Per level, the data dimensions its tile spans more than one value of. */
+    final int[][] act;
 
-    /** Temporal part of each level's origin, current and next. */
+    /** Temporal part of each level's origin: current, and at the next step (kept as loops move). */
     final long[][] base;
 
     final long[][] nextBase;
@@ -200,21 +329,68 @@ final class ValueEngine {
     /** Data-space step of loop l along data dimension i: {@code coef[l * D + i]}. */
     final long[] coef;
 
-    /** Spatial offset of each PE, {@code [pe * D + i]}. */
-    final long[] off;
+    /** Per level, each PE's spatial offset modulo the level's extents: {@code [pe * D + i]}. */
+    final int[][] offMod;
 
-    // MAC-level lookup tables when the innermost keeper is PE-local.
-    final boolean macLocal;
-    final int tabLen;
-    final int[] dimOff = new int[D];
-    final int[] tab;
-    final int[] active;
-    final long[] rel = new long[D];
-    // Scratch for box differences and new origins (no allocation per tile change).
-    final long[] lo = new long[D];
-    final long[] hi = new long[D];
-    final long[] no = new long[D];
-    final int[] relOff = new int[D];
+    /**
+     * Per level that moves, its instances grouped by their offsets modulo the level's and its
+     * parent's extents, each group in ascending order: the instances of a group fetch and write
+     * back the same slots of their tiles from and to the same slots of the parent, so a move
+     * computes those slots once per group. PEs that add into the same parent word have the same
+     * offset, so within a group they still add in PE order.
+     */
+    final int[][][] moveGroups;
+
+    // Scratch for a move (no allocation per move): shift, origins, rotations and slots.
+    final long[] shift = new long[D];
+    final int[] childMod = new int[D];
+    final int[] parentMod = new int[D];
+    final int[] rc = new int[D];
+    final int[] rp = new int[D];
+    int[] childSlots = new int[64];
+    int[] parentSlots = new int[64];
+
+    /** Whether the MACs read this operand from a PE-local register file (else a shared level). */
+    final boolean local;
+
+    /** The temporal coordinate of the current run's first step (the loops outside the run). */
+    final long[] t = new long[D];
+
+    /** {@link #t} modulo the innermost level's extents, as the classes' slots were last set. */
+    final int[] tMod = new int[D];
+
+    boolean classesKnown;
+
+    /**
+     * Each PE's class: PEs whose offsets are equal modulo the innermost level's extents read the
+     * same slots (of their own register files, or of the shared level) at every step.
+     */
+    final int[] macClass;
+
+    /** Per class, its PEs' offset modulo the innermost level's extents. */
+    final int[][] classOff;
+
+    /** Per class, the slot its PEs' operand has at each step of the current run. */
+    final int[][] classSlots;
+
+    /** Per class, where each step's stretch of steps on the same slot ends ({@link #mac}). */
+    final int[][] classEnds;
+
+    /** Shared operands: whether the PE is the first of its class, the one the network serves. */
+    final boolean[] first;
+
+    /** Run coordinates {@code [s * D + i]}: the run's step s relative to its first. */
+    int[] runRel;
+
+    /**
+     * PE-local operands: per slot of the register file, the slots of a run starting there (built
+     * when first met, kept for the layer: a register file has few slots). A shared operand's
+     * classes get theirs computed per run instead, since its level has too many slots to keep.
+     */
+    int[][] runSlots;
+
+    /** Per slot of the innermost level, the stretch ends of {@link #runSlots}. */
+    int[][] runEnds;
 
     Chain(Role role, int[] top, int[][] peIdx) {
       o = role.ordinal();
@@ -229,7 +405,7 @@ final class ValueEngine {
       vals = new int[m][];
       valid = new boolean[m][];
       stamps = new int[m][];
-      origin = new long[m][];
+      act = new int[m][];
       base = new long[m][D];
       nextBase = new long[m][D];
       moving = new boolean[m];
@@ -245,6 +421,16 @@ final class ValueEngine {
           pitch[j][i] = (int) s;
           s *= e[i];
         }
+        final int[] x = ext[j];
+        act[j] = IntStream.range(0, D).filter(i -> x[i] > 1).toArray();
+        if (j > 0) {
+          for (int i = 0; i < D; i++) {
+            if (ext[j - 1][i] > ext[j][i]) {
+              throw new IllegalStateException(
+                  "a tile of " + role.key() + " is larger than its parent's in dimension " + i);
+            }
+          }
+        }
         size[j] = Math.toIntExact(s);
         if (j == m - 1) {
           vals[j] = top != null ? top : new int[size[j]];
@@ -257,7 +443,6 @@ final class ValueEngine {
         if (!peLocal[j]) {
           stamps[j] = new int[size[j]];
         }
-        origin[j] = new long[inst[j] * D];
       }
       coef = new long[loops * D];
       for (int l = 0; l < loops; l++) {
@@ -273,115 +458,124 @@ final class ValueEngine {
           coef[l * D + i] = c * nest.stride(l);
         }
       }
-      off = new long[pes * D];
+      long[] off = new long[D];
+      offMod = new int[m][pes * D];
       for (int pe = 0; pe < pes; pe++) {
+        Arrays.fill(off, 0);
         for (int l = 0; l < loops; l++) {
           if (plan.spatial[l]) {
             for (int i = 0; i < D; i++) {
-              off[pe * D + i] += peIdx[pe][l] * coef[l * D + i];
+              off[i] += peIdx[pe][l] * coef[l * D + i];
             }
           }
         }
-      }
-      macLocal = peLocal[0];
-      int len = 0;
-      int act = 0;
-      for (int i = 0; i < D; i++) {
-        dimOff[i] = len;
-        len += ext[0][i];
-        act += ext[0][i] > 1 ? 1 : 0;
-      }
-      tabLen = len;
-      tab = macLocal ? new int[pes * len] : null;
-      active = new int[act];
-      act = 0;
-      for (int i = 0; i < D; i++) {
-        if (ext[0][i] > 1) {
-          active[act++] = i;
+        for (int j = 0; j < m; j++) {
+          for (int i = 0; i < D; i++) {
+            offMod[j][pe * D + i] = (int) (off[i] % ext[j][i]);
+          }
         }
       }
-    }
-
-    int slot(int j, int x0, int x1, int x2, int x3, int x4) {
-      int[] e = ext[j];
-      int[] p = pitch[j];
-      return (x0 % e[0]) * p[0]
-          + (x1 % e[1]) * p[1]
-          + (x2 % e[2]) * p[2]
-          + (x3 % e[3]) * p[3]
-          + (x4 % e[4]) * p[4];
-    }
-
-    /** Computes each level's next temporal origin; marks the levels whose tile moves. */
-    void plan(int carry, int[] idx) {
+      moveGroups = new int[m][][];
       for (int j = 0; j < m - 1; j++) {
-        moving[j] = false;
-        if (carry >= start[j]) {
-          continue;
+        int[] child = offMod[j];
+        int[] parent = offMod[j + 1];
+        moveGroups[j] =
+            peLocal[j]
+                ? groups(
+                    k -> {
+                      int[] key = Arrays.copyOfRange(child, k * D, k * D + 2 * D);
+                      System.arraycopy(parent, k * D, key, D, D);
+                      return key;
+                    })
+                : new int[][] {{0}};
+      }
+      local = peLocal[0];
+      int[] a = act[0];
+      int[][] byClass = groups(k -> Arrays.stream(a).map(i -> offMod[0][k * D + i]).toArray());
+      macClass = new int[pes];
+      classOff = new int[byClass.length][];
+      first = new boolean[pes];
+      for (int c = 0; c < byClass.length; c++) {
+        for (int k : byClass[c]) {
+          macClass[k] = c;
         }
-        long[] nb = nextBase[j];
-        Arrays.fill(nb, 0);
-        for (int l = 0; l < start[j]; l++) {
-          int v = idx[l];
-          if (v != 0 && !plan.spatial[l]) {
+        classOff[c] = Arrays.copyOfRange(offMod[0], byClass[c][0] * D, byClass[c][0] * D + D);
+        first[byClass[c][0]] = true;
+      }
+      classSlots = new int[byClass.length][];
+      classEnds = new int[byClass.length][];
+    }
+
+    /** PEs grouped by {@code key}: equal keys together, groups in order of their first PE. */
+    private int[][] groups(IntFunction<int[]> key) {
+      Map<List<Integer>, List<Integer>> byKey = new LinkedHashMap<>();
+      for (int k = 0; k < pes; k++) {
+        List<Integer> kk = Arrays.stream(key.apply(k)).boxed().toList();
+        byKey.computeIfAbsent(kk, x -> new ArrayList<>()).add(k);
+      }
+      return byKey.values().stream()
+          .map(g -> g.stream().mapToInt(Integer::intValue).toArray())
+          .toArray(int[][]::new);
+    }
+
+    /** The run's coordinates and empty tables, once the run's loops are known. */
+    void runTables() {
+      runRel = new int[runSteps * D];
+      int[] at = new int[loops];
+      int[] rel = new int[D];
+      for (int s = 1; s < runSteps; s++) {
+        for (int l = loops - 1; l >= runFrom; l--) {
+          if (plan.spatial[l]) {
+            continue;
+          }
+          if (++at[l] < plan.factor[l]) {
             for (int i = 0; i < D; i++) {
-              nb[i] += v * coef[l * D + i];
+              rel[i] += (int) coef[l * D + i];
             }
+            break;
           }
+          for (int i = 0; i < D; i++) {
+            rel[i] -= (int) ((plan.factor[l] - 1) * coef[l * D + i]);
+          }
+          at[l] = 0;
         }
-        moving[j] = carry < 0 || !Arrays.equals(nb, base[j]);
+        System.arraycopy(rel, 0, runRel, s * D, D);
+      }
+      if (local) {
+        runSlots = new int[size[0]][];
+        runEnds = new int[size[0]][];
+      } else {
+        for (int c = 0; c < classOff.length; c++) {
+          classSlots[c] = new int[runSteps];
+        }
       }
     }
 
-    /**
-     * Enumerates into {@code buf} the points of the box at {@code nO} not in the box at {@code oO}.
-     */
-    int diff(int j, long[] nO, int nOff, long[] oO, int oOff, boolean hasOld) {
-      int[] e = ext[j];
-      int need = D * size[j];
-      if (buf.length < need) {
-        buf = new int[need];
+    /** Marks the levels whose tile moves at a step of carry loop {@code carry} (-1: the first). */
+    void plan(int carry) {
+      for (int j = 0; j < m - 1; j++) {
+        moving[j] = carry < 0 || (carry < start[j] && !Arrays.equals(nextBase[j], base[j]));
       }
-      int count = 0;
-      for (int i = 0; i < D; i++) {
-        lo[i] = hasOld ? oO[oOff + i] : 0;
-        hi[i] = hasOld ? oO[oOff + i] + e[i] : 0;
-      }
-      long b0 = nO[nOff];
-      long b1 = nO[nOff + 1];
-      long b2 = nO[nOff + 2];
-      long b3 = nO[nOff + 3];
-      long b4 = nO[nOff + 4];
-      for (long x0 = b0; x0 < b0 + e[0]; x0++) {
-        boolean in0 = x0 >= lo[0] && x0 < hi[0];
-        for (long x1 = b1; x1 < b1 + e[1]; x1++) {
-          boolean in1 = in0 && x1 >= lo[1] && x1 < hi[1];
-          for (long x2 = b2; x2 < b2 + e[2]; x2++) {
-            boolean in2 = in1 && x2 >= lo[2] && x2 < hi[2];
-            for (long x3 = b3; x3 < b3 + e[3]; x3++) {
-              boolean in3 = in2 && x3 >= lo[3] && x3 < hi[3];
-              for (long x4 = b4; x4 < b4 + e[4]; x4++) {
-                if (in3 && x4 >= lo[4] && x4 < hi[4]) {
-                  x4 = hi[4] - 1;
-                  continue;
-                }
-                buf[count++] = (int) x0;
-                buf[count++] = (int) x1;
-                buf[count++] = (int) x2;
-                buf[count++] = (int) x3;
-                buf[count++] = (int) x4;
-              }
-            }
-          }
-        }
-      }
-      return count / D;
     }
 
-    /** The new origin of instance {@code k} of level j, into {@code out[outOff..]}. */
-    void newOrigin(int j, int k, long[] out, int outOff) {
+    /** Whether loop l moves this operand's coordinates. */
+    boolean moves(int l) {
       for (int i = 0; i < D; i++) {
-        out[outOff + i] = nextBase[j][i] + (peLocal[j] ? off[k * D + i] : 0);
+        if (coef[l * D + i] != 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Moves the run's coordinate and the levels' next origins by {@code times} steps of loop l. */
+    void advance(int l, long times) {
+      for (int i = 0; i < D; i++) {
+        long d = times * coef[l * D + i];
+        t[i] += d;
+        for (int j = 0; j < m - 1 && l < start[j]; j++) {
+          nextBase[j][i] += d;
+        }
       }
     }
 
@@ -392,47 +586,10 @@ final class ValueEngine {
           continue;
         }
         stamp++;
-        for (int k = 0; k < inst[j]; k++) {
-          int n;
-          if (flush) {
-            n = diff(j, origin[j], k * D, null, 0, false);
-          } else {
-            newOrigin(j, k, no, 0);
-            n = diff(j, origin[j], k * D, no, 0, true);
-          }
-          for (int p = 0; p < n; p++) {
-            writeBack(j, k, p * D);
-          }
+        for (int i = 0; i < D; i++) {
+          shift[i] = base[j][i] - nextBase[j][i];
         }
-      }
-    }
-
-    private void writeBack(int j, int k, int at) {
-      int x0 = buf[at];
-      int x1 = buf[at + 1];
-      int x2 = buf[at + 2];
-      int x3 = buf[at + 3];
-      int x4 = buf[at + 4];
-      int pj = j + 1;
-      int pk = peLocal[pj] ? k : 0;
-      int v = vals[j][k * size[j] + slot(j, x0, x1, x2, x3, x4)];
-      int ps = slot(pj, x0, x1, x2, x3, x4);
-      int pidx = pk * size[pj] + ps;
-      boolean crossing = peLocal[j] && !peLocal[pj];
-      if (crossing && stamps[pj][ps] == stamp) {
-        vals[pj][pidx] = add(vals[pj][pidx], v);
-        reductions++;
-        return;
-      }
-      if (crossing) {
-        stamps[pj][ps] = stamp;
-        net[o]++;
-      }
-      vals[pj][pidx] = v;
-      valid[pj][pidx] = true;
-      count(lv[pj], o, UPDATE, 1);
-      if (lv[pj] == plan.dram) {
-        segWrites[o]++;
+        moveOut(j, diff(ext[j], shift, flush));
       }
     }
 
@@ -443,118 +600,252 @@ final class ValueEngine {
           continue;
         }
         stamp++;
-        long[] org = origin[j];
-        for (int k = 0; k < inst[j]; k++) {
-          newOrigin(j, k, no, 0);
-          int n = diff(j, no, 0, org, k * D, !first);
-          for (int p = 0; p < n; p++) {
-            enter(j, k, p * D);
-          }
-          System.arraycopy(no, 0, org, k * D, D);
-          if (j == 0 && macLocal) {
-            rebuildTable(k);
-          }
+        for (int i = 0; i < D; i++) {
+          shift[i] = nextBase[j][i] - base[j][i];
         }
+        moveIn(j, diff(ext[j], shift, first));
         System.arraycopy(nextBase[j], 0, base[j], 0, D);
       }
     }
 
-    private void enter(int j, int k, int at) {
-      int x0 = buf[at];
-      int x1 = buf[at + 1];
-      int x2 = buf[at + 2];
-      int x3 = buf[at + 3];
-      int x4 = buf[at + 4];
+    /** Takes the temporal origin {@code o} modulo level j's and its parent's extents. */
+    private void origins(int j, long[] o) {
+      for (int i = 0; i < D; i++) {
+        childMod[i] = (int) (o[i] % ext[j][i]);
+        parentMod[i] = (int) (o[i] % ext[j + 1][i]);
+      }
+    }
+
+    /**
+     * The slots, in level j and in its parent, of the {@code n} points in {@code buf} (relative to
+     * the tile's origin) for the instances of a group, whose first is {@code k}: a point {@code r}
+     * sits at {@code (origin + offset + r) mod ext} in each. Every sum stays below twice the
+     * extent, so a subtraction replaces the division per word.
+     */
+    private void slots(int j, int k, int n) {
+      if (childSlots.length < n) {
+        childSlots = new int[n];
+        parentSlots = new int[n];
+      }
+      int[] ce = ext[j];
+      int[] pe = ext[j + 1];
+      int[] cp = pitch[j];
+      int[] pp = pitch[j + 1];
+      int[] oc = offMod[j];
+      int[] op = offMod[j + 1];
+      boolean spatial = peLocal[j];
+      int pc = 0;
+      for (int i = 0; i < D; i++) {
+        int c = childMod[i] + (spatial ? oc[k * D + i] : 0);
+        int p = parentMod[i] + (spatial ? op[k * D + i] : 0);
+        rc[i] = c >= ce[i] ? c - ce[i] : c;
+        rp[i] = p >= pe[i] ? p - pe[i] : p;
+        if (ce[i] == 1) {
+          pc += rp[i] * pp[i];
+        }
+      }
+      int[] a = act[j];
+      for (int p = 0; p < n; p++) {
+        int cs = 0;
+        int ps = pc;
+        for (int i : a) {
+          int r = buf[p * D + i];
+          int x = rc[i] + r;
+          int y = rp[i] + r;
+          cs += (x >= ce[i] ? x - ce[i] : x) * cp[i];
+          ps += (y >= pe[i] ? y - pe[i] : y) * pp[i];
+        }
+        childSlots[p] = cs;
+        parentSlots[p] = ps;
+      }
+    }
+
+    /**
+     * Writes the {@code n} points in {@code buf} (relative to the old origin) of every instance of
+     * level j back to the parent: a partial sum of a reduction group is added on the network, any
+     * other value replaces the parent's.
+     */
+    private void moveOut(int j, int n) {
       int pj = j + 1;
-      int pk = peLocal[pj] ? k : 0;
-      int cidx = k * size[j] + slot(j, x0, x1, x2, x3, x4);
-      int ps = slot(pj, x0, x1, x2, x3, x4);
-      int pidx = pk * size[pj] + ps;
       boolean crossing = peLocal[j] && !peLocal[pj];
-      boolean fromDram = lv[pj] == plan.dram;
-      if (o != StepPlan.O) {
-        vals[j][cidx] = vals[pj][pidx];
-        count(lv[j], o, FILL, 1);
-        if (crossing) {
-          deliveries[o]++;
-          if (stamps[pj][ps] == stamp) {
-            return;
+      int[] cv = vals[j];
+      int[] pv = vals[pj];
+      boolean[] pValid = valid[pj];
+      int[] st = stamps[pj];
+      long updates = 0;
+      long sums = 0;
+      origins(j, base[j]);
+      for (int[] group : moveGroups[j]) {
+        slots(j, group[0], n);
+        for (int k : group) {
+          int cb = k * size[j];
+          int pb = peLocal[pj] ? k * size[pj] : 0;
+          for (int p = 0; p < n; p++) {
+            int v = cv[cb + childSlots[p]];
+            int ps = parentSlots[p];
+            if (crossing && st[ps] == stamp) {
+              pv[ps] = add(pv[ps], v);
+              sums++;
+              continue;
+            }
+            if (crossing) {
+              st[ps] = stamp;
+            }
+            pv[pb + ps] = v;
+            pValid[pb + ps] = true;
+            updates++;
           }
-          stamps[pj][ps] = stamp;
-          net[o]++;
         }
-        count(lv[pj], o, READ, 1);
-        if (fromDram) {
-          segReads[o]++;
+      }
+      reductions += sums;
+      if (crossing) {
+        net[o] += updates;
+      }
+      count(lv[pj], o, UPDATE, updates);
+      if (lv[pj] == plan.dram) {
+        segWrites[o] += updates;
+      }
+    }
+
+    /**
+     * Fetches the {@code n} points in {@code buf} (relative to the new origin) of every instance of
+     * level j from the parent, counting a multicast once at the parent and once per receiving PE.
+     * An output whose parent holds no partial sum yet (or that another PE of its reduction group
+     * receives) starts at zero, not read; in a PE's register file its first MAC then does not read
+     * it either, which is counted here.
+     */
+    private void moveIn(int j, int n) {
+      int pj = j + 1;
+      boolean crossing = peLocal[j] && !peLocal[pj];
+      boolean outputs = o == StepPlan.O;
+      int[] cv = vals[j];
+      int[] pv = vals[pj];
+      boolean[] cValid = valid[j];
+      boolean[] pValid = valid[pj];
+      int[] st = stamps[pj];
+      long fills = 0;
+      long reads = 0;
+      long sent = 0;
+      long delivered = 0;
+      long zeros = 0;
+      origins(j, nextBase[j]);
+      for (int[] group : moveGroups[j]) {
+        slots(j, group[0], n);
+        for (int k : group) {
+          int cb = k * size[j];
+          int pb = peLocal[pj] ? k * size[pj] : 0;
+          boolean receives = !crossing || head[k];
+          for (int p = 0; p < n; p++) {
+            int cs = cb + childSlots[p];
+            int ps = parentSlots[p];
+            if (!outputs) {
+              cv[cs] = pv[pb + ps];
+              fills++;
+              if (crossing) {
+                delivered++;
+                if (st[ps] == stamp) {
+                  continue;
+                }
+                st[ps] = stamp;
+                sent++;
+              }
+              reads++;
+            } else if (pValid[pb + ps] && receives) {
+              cv[cs] = pv[pb + ps];
+              cValid[cs] = true;
+              fills++;
+              reads++;
+              if (crossing) {
+                delivered++;
+                sent++;
+              }
+            } else {
+              cv[cs] = 0;
+              cValid[cs] = false;
+              zeros++;
+            }
+          }
         }
+      }
+      count(lv[j], o, FILL, fills);
+      count(lv[pj], o, READ, reads);
+      deliveries[o] += delivered;
+      net[o] += sent;
+      if (lv[pj] == plan.dram) {
+        segReads[o] += reads;
+      }
+      if (outputs && j == 0 && local) {
+        count(lv[0], o, READ, -zeros);
+      }
+    }
+
+    /**
+     * Sets each class's slots for the run about to be stepped: its operand at the run's first step
+     * is at {@code (t + offset) mod ext} in the innermost level. Kept when {@code t}'s residues did
+     * not change.
+     */
+    void classes() {
+      int[] e = ext[0];
+      boolean same = classesKnown;
+      for (int i = 0; i < D; i++) {
+        int r = (int) (t[i] % e[i]);
+        same &= r == tMod[i];
+        tMod[i] = r;
+      }
+      if (same) {
         return;
       }
-      if (valid[pj][pidx] && (!crossing || head[k])) {
-        vals[j][cidx] = vals[pj][pidx];
-        valid[j][cidx] = true;
-        count(lv[j], o, FILL, 1);
-        count(lv[pj], o, READ, 1);
-        if (crossing) {
-          deliveries[o]++;
-          net[o]++;
+      classesKnown = true;
+      int[] p = pitch[0];
+      int[] a = act[0];
+      for (int c = 0; c < classOff.length; c++) {
+        int s = 0;
+        for (int i : a) {
+          int x = tMod[i] + classOff[c][i];
+          s += (x >= e[i] ? x - e[i] : x) * p[i];
         }
-        if (fromDram) {
-          segReads[o]++;
+        if (!local) {
+          runFrom(s, classSlots[c]);
+          continue;
         }
-      } else {
-        vals[j][cidx] = 0;
-        valid[j][cidx] = false;
+        if (runSlots[s] == null) {
+          runSlots[s] = runFrom(s, new int[runSteps]);
+          runEnds[s] = stretches(runSlots[s]);
+        }
+        classSlots[c] = runSlots[s];
+        classEnds[c] = runEnds[s];
       }
     }
 
-    private void rebuildTable(int k) {
-      int b = k * tabLen;
-      for (int i = 0; i < D; i++) {
-        int e = ext[0][i];
-        long org = origin[0][k * D + i];
-        for (int r = 0; r < e; r++) {
-          tab[b + dimOff[i] + r] = (int) ((org + r) % e) * pitch[0][i];
-        }
+    /**
+     * For each step, the first later step on another slot (or the run's end); null when stretches
+     * are shorter than two steps on average, where the plain loop is faster.
+     */
+    private int[] stretches(int[] slots) {
+      int[] ends = new int[slots.length];
+      int count = 0;
+      for (int s = slots.length - 1; s >= 0; s--) {
+        boolean same = s + 1 < slots.length && slots[s + 1] == slots[s];
+        ends[s] = same ? ends[s + 1] : s + 1;
+        count += same ? 0 : 1;
       }
+      return 2 * count > slots.length ? null : ends;
     }
 
-    /** Prepares the MAC's per-step coordinates: relative (PE-local) or absolute (shared). */
-    void macCoordinates(int[] idx) {
-      int from = macLocal ? start[0] : 0;
-      Arrays.fill(rel, 0);
-      for (int l = from; l < loops; l++) {
-        int v = idx[l];
-        if (v != 0 && !plan.spatial[l]) {
-          for (int i = 0; i < D; i++) {
-            rel[i] += v * coef[l * D + i];
-          }
+    /** Into {@code out}, the innermost level's slots at each step of a run starting at slot c. */
+    private int[] runFrom(int c, int[] out) {
+      int[] e = ext[0];
+      int[] p = pitch[0];
+      int[] a = act[0];
+      for (int s = 0; s < runSteps; s++) {
+        int slot = 0;
+        for (int i : a) {
+          int x = c / p[i] % e[i] + runRel[s * D + i];
+          slot += (x >= e[i] ? x - e[i] : x) * p[i];
         }
+        out[s] = slot;
       }
-      if (macLocal) {
-        for (int i = 0; i < D; i++) {
-          relOff[i] = dimOff[i] + (int) rel[i];
-        }
-      }
-    }
-
-    /** Slot of PE {@code pe}'s MAC operand in the innermost keeper (PE-local: its own copy). */
-    int macSlot(int pe) {
-      if (macLocal) {
-        int b = pe * tabLen;
-        int s = pe * size[0];
-        for (int a : active) {
-          s += tab[b + relOff[a]];
-        }
-        return s;
-      }
-      int b = pe * D;
-      return slot(
-          0,
-          (int) (rel[0] + off[b]),
-          (int) (rel[1] + off[b + 1]),
-          (int) (rel[2] + off[b + 2]),
-          (int) (rel[3] + off[b + 3]),
-          (int) (rel[4] + off[b + 4]));
+      return out;
     }
   }
 
@@ -562,115 +853,261 @@ final class ValueEngine {
     return fp ? Float.floatToRawIntBits(Float.intBitsToFloat(a) + Float.intBitsToFloat(b)) : a + b;
   }
 
-  /**
-   * Reads PE {@code pe}'s MAC operand from chain {@code c}, counting a shared level's reads once.
-   */
-  private int operand(Chain c, int pe) {
-    int s = c.macSlot(pe);
-    if (!c.macLocal && c.stamps[0][s] != stamp) {
-      c.stamps[0][s] = stamp;
-      count(c.lv[0], c.o, READ, 1);
-      net[c.o]++;
-      if (c.lv[0] == plan.dram) {
-        segReads[c.o]++;
-      }
-    }
-    return c.vals[0][s];
+  private int one() {
+    return fp ? Float.floatToRawIntBits(1f) : 1;
   }
 
-  private void macs() {
+  /**
+   * The MACs of one run, every PE, and their counts; leaves in {@link #shared} the words a step of
+   * the run moves on each bus (operands the PEs read from or add into a shared level).
+   */
+  private void run() {
     Chain cw = chains[StepPlan.W];
     Chain ci = chains[StepPlan.I];
     Chain co = chains[StepPlan.O];
-    stamp++;
-    int[] out = co.vals[0];
-    boolean[] valid = co.valid[0];
-    long reads = 0;
-    for (int pe = 0; pe < pes; pe++) {
-      int w = operand(cw, pe);
-      int x = operand(ci, pe);
-      int os = co.macSlot(pe);
-      if (co.macLocal) {
-        if (valid[os]) {
-          reads++;
-          out[os] = fp ? fma(out[os], w, x) : out[os] + w * x;
-        } else {
-          out[os] = fp ? fma(0, w, x) : w * x;
-          valid[os] = true;
-        }
-      } else if (co.stamps[0][os] != stamp) {
-        co.stamps[0][os] = stamp;
-        net[StepPlan.O]++;
-        count(co.lv[0], StepPlan.O, UPDATE, 1);
-        if (co.lv[0] == plan.dram) {
-          segWrites[StepPlan.O]++;
-        }
-        if (valid[os]) {
-          reads++;
-          if (co.lv[0] == plan.dram) {
-            segReads[StepPlan.O]++;
-          }
-          out[os] = fp ? fma(out[os], w, x) : out[os] + w * x;
-        } else {
-          out[os] = fp ? fma(0, w, x) : w * x;
-          valid[os] = true;
-        }
-      } else {
-        reductions++;
-        out[os] = fp ? fma(out[os], w, x) : out[os] + w * x;
-      }
-      if (faultNow && pe == fault.pe()) {
-        out[os] = add(out[os], fp ? Float.floatToRawIntBits(1f) : 1);
-      }
+    for (Chain c : chains) {
+      c.classes();
     }
-    count(co.lv[0], StepPlan.O, READ, reads);
-    if (co.macLocal) {
-      count(co.lv[0], StepPlan.O, UPDATE, pes);
+    int strike = faultNow && fault.pe() < pes ? (int) fault.pe() : -1;
+    if (co.local) {
+      runPeByPe(cw, ci, co, strike);
+    } else {
+      runStepByStep(cw, ci, co, strike);
     }
+    long macs = (long) pes * runSteps;
     for (int o = 0; o < 2; o++) {
       Chain c = chains[o];
-      if (c.macLocal) {
-        count(c.lv[0], c.o, READ, pes);
+      if (c.local) {
+        count(c.lv[0], o, READ, macs);
+        shared[o] = 0;
       } else {
-        deliveries[c.o] += pes;
+        long words = (long) c.classOff.length * runSteps;
+        count(c.lv[0], o, READ, words);
+        deliveries[o] += macs;
+        shared[o] = c.classOff.length;
+        if (c.lv[0] == plan.dram) {
+          segReads[o] += words;
+        }
       }
     }
   }
 
-  private static int fma(int acc, int w, int x) {
+  /**
+   * PE-local outputs: each PE's MACs of the run in one inner loop, since no other PE touches its
+   * partial sums and nothing moves during a run; a register the run writes for the first time holds
+   * zero and is not read (the first write of an output).
+   */
+  private void runPeByPe(Chain cw, Chain ci, Chain co, int strike) {
+    int[] vw = cw.vals[0];
+    int[] vx = ci.vals[0];
+    int[] vo = co.vals[0];
+    for (int k = 0; k < pes; k++) {
+      int[] sw = cw.classSlots[cw.macClass[k]];
+      int[] sx = ci.classSlots[ci.macClass[k]];
+      int[] so = co.classSlots[co.macClass[k]];
+      int[] ends = co.classEnds[co.macClass[k]];
+      int bw = cw.local ? k * cw.size[0] : 0;
+      int bx = ci.local ? k * ci.size[0] : 0;
+      int bo = k * co.size[0];
+      if (!fp
+          && ends != null
+          && k + 1 < pes
+          && k != strike
+          && k + 1 != strike
+          && cw.macClass[k + 1] == cw.macClass[k]
+          && ci.macClass[k + 1] == ci.macClass[k]
+          && co.macClass[k + 1] == co.macClass[k]) {
+        int dw = cw.local ? cw.size[0] : 0;
+        int dx = ci.local ? ci.size[0] : 0;
+        macPair(vw, bw, dw, sw, vx, bx, dx, sx, vo, bo, co.size[0], so, ends);
+        k++;
+        continue;
+      }
+      int from = 0;
+      if (k == strike) {
+        mac(vw, bw, sw, vx, bx, sx, vo, bo, so, ends, 0, 1);
+        vo[bo + so[0]] = add(vo[bo + so[0]], one());
+        from = 1;
+      }
+      mac(vw, bw, sw, vx, bx, sx, vo, bo, so, ends, from, runSteps);
+    }
+    long macs = (long) pes * runSteps;
+    count(co.lv[0], StepPlan.O, UPDATE, macs);
+    count(co.lv[0], StepPlan.O, READ, macs);
+    shared[StepPlan.O] = 0;
+  }
+
+  /**
+   * The hot loop: one PE's MACs over steps {@code [from, to)} of a run, operands at {@code base +
+   * slots[s]}. A partial sum stays in a register while consecutive steps add into it ({@code
+   * ends[s]}: where its stretch ends), so the loop carries no store-to-load dependency through
+   * memory; the additions happen in the same order as one per step. Without stretches ({@code ends}
+   * null) each step loads and stores its partial sum.
+   */
+  private void mac(
+      int[] vw,
+      int bw,
+      int[] sw,
+      int[] vx,
+      int bx,
+      int[] sx,
+      int[] vo,
+      int bo,
+      int[] so,
+      int[] ends,
+      int from,
+      int to) {
+    if (ends == null && fp) {
+      for (int s = from; s < to; s++) {
+        int os = bo + so[s];
+        vo[os] =
+            Float.floatToRawIntBits(
+                Float.intBitsToFloat(vo[os])
+                    + Float.intBitsToFloat(vw[bw + sw[s]]) * Float.intBitsToFloat(vx[bx + sx[s]]));
+      }
+      return;
+    }
+    if (ends == null) {
+      for (int s = from; s < to; s++) {
+        vo[bo + so[s]] += vw[bw + sw[s]] * vx[bx + sx[s]];
+      }
+      return;
+    }
+    int s = from;
+    while (s < to) {
+      int os = bo + so[s];
+      int end = Math.min(ends[s], to);
+      if (fp) {
+        float acc = Float.intBitsToFloat(vo[os]);
+        for (; s < end; s++) {
+          acc += Float.intBitsToFloat(vw[bw + sw[s]]) * Float.intBitsToFloat(vx[bx + sx[s]]);
+        }
+        vo[os] = Float.floatToRawIntBits(acc);
+      } else {
+        int acc = vo[os];
+        for (; s < end; s++) {
+          acc += vw[bw + sw[s]] * vx[bx + sx[s]];
+        }
+        vo[os] = acc;
+      }
+    }
+  }
+
+  /**
+   * The hot loop for two neighbouring PEs of the same classes (integers, with stretches): the
+   * second PE's operands sit {@code dw}, {@code dx}, {@code do2} words after the first's, so one
+   * load of each slot table serves both and the two independent partial sums overlap in the core;
+   * each PE's additions keep their order, so the sums are those of {@link #mac}.
+   */
+  private void macPair(
+      int[] vw,
+      int bw,
+      int dw,
+      int[] sw,
+      int[] vx,
+      int bx,
+      int dx,
+      int[] sx,
+      int[] vo,
+      int bo,
+      int do2,
+      int[] so,
+      int[] ends) {
+    int s = 0;
+    while (s < runSteps) {
+      int os = bo + so[s];
+      int end = ends[s];
+      int a0 = vo[os];
+      int a1 = vo[os + do2];
+      for (; s < end; s++) {
+        int w = bw + sw[s];
+        int x = bx + sx[s];
+        a0 += vw[w] * vx[x];
+        a1 += vw[w + dw] * vx[x + dx];
+      }
+      vo[os] = a0;
+      vo[os + do2] = a1;
+    }
+  }
+
+  /**
+   * Outputs in a shared level: PEs of a class add into the same word, so the run is stepped step by
+   * step, PEs in order, as the network reduces them; the first PE of a class writes the word (and
+   * reads it, unless this is its first write), the others' sums are reductions.
+   */
+  private void runStepByStep(Chain cw, Chain ci, Chain co, int strike) {
+    int[] vw = cw.vals[0];
+    int[] vx = ci.vals[0];
+    int[] vo = co.vals[0];
+    boolean[] valid = co.valid[0];
+    long reads = 0;
+    for (int s = 0; s < runSteps; s++) {
+      for (int k = 0; k < pes; k++) {
+        int w = vw[(cw.local ? k * cw.size[0] : 0) + cw.classSlots[cw.macClass[k]][s]];
+        int x = vx[(ci.local ? k * ci.size[0] : 0) + ci.classSlots[ci.macClass[k]][s]];
+        int os = co.classSlots[co.macClass[k]][s];
+        if (co.first[k]) {
+          if (valid[os]) {
+            reads++;
+          } else {
+            valid[os] = true;
+          }
+        }
+        vo[os] = fma(vo[os], w, x);
+        if (s == 0 && k == strike) {
+          vo[os] = add(vo[os], one());
+        }
+      }
+    }
+    long words = (long) co.classOff.length * runSteps;
+    count(co.lv[0], StepPlan.O, UPDATE, words);
+    count(co.lv[0], StepPlan.O, READ, reads);
+    reductions += (long) pes * runSteps - words;
+    shared[StepPlan.O] = co.classOff.length;
+    if (co.lv[0] == plan.dram) {
+      segWrites[StepPlan.O] += words;
+      segReads[StepPlan.O] += reads;
+    }
+  }
+
+  private int fma(int acc, int w, int x) {
+    if (!fp) {
+      return acc + w * x;
+    }
     return Float.floatToRawIntBits(
         Float.intBitsToFloat(acc) + Float.intBitsToFloat(w) * Float.intBitsToFloat(x));
   }
 
   /**
-   * Cycles of the step just done: each cycle every bus moves up to its width of the step's words,
-   * and the words a bus reads from or writes to the GLB (bank words, each operand's values packed
-   * as the GLB stores them) share the GLB's {@code banks × ports_per_bank} accesses per cycle,
-   * weights first; the step lasts until its last word has moved, and at least the MAC's issue
-   * interval (the array advances in lock-step). When the buses' widths cannot exceed the ports in
-   * any cycle this is the closed form {@code max(issue interval, ceil(words / width))}, which is
-   * used without stepping.
+   * Cycles of a step moving {@code words} per operand: each cycle every bus moves up to its width
+   * of the step's words, and the words a bus reads from or writes to the GLB (bank words, each
+   * operand's values packed as the GLB stores them) share the GLB's {@code banks × ports_per_bank}
+   * accesses per cycle, weights first; the step lasts until its last word has moved, and at least
+   * the MAC's issue interval (the array advances in lock-step). When the buses' widths cannot
+   * exceed the ports in any cycle this is the closed form {@code max(issue interval, ceil(words /
+   * width))}, which is used without stepping.
    */
-  private long stepCost() {
+  private long stepCycles(long[] words) {
     long c = plan.base;
     if (!portsCanBind) {
       for (int o = 0; o < 3; o++) {
-        c = Math.max(c, StepPlan.ceilDiv(net[o], plan.wordsPerCycle[o]));
-        net[o] = 0;
+        c = Math.max(c, StepPlan.ceilDiv(words[o], plan.wordsPerCycle[o]));
       }
       return c;
     }
+    long[] left = scratch;
+    System.arraycopy(words, 0, left, 0, 3);
     long cycles = 0;
-    while (net[0] > 0 || net[1] > 0 || net[2] > 0) {
+    while (left[0] > 0 || left[1] > 0 || left[2] > 0) {
       cycles++;
       long ports = glbPorts;
       for (int o = 0; o < 3; o++) {
-        long take = Math.min(net[o], plan.wordsPerCycle[o]);
+        long take = Math.min(left[o], plan.wordsPerCycle[o]);
         if (fromGlb[o]) {
           take = Math.min(take, ports * perBankWord[o]);
           ports -= StepPlan.ceilDiv(take, perBankWord[o]);
         }
-        net[o] -= take;
+        left[o] -= take;
       }
     }
     return Math.max(c, cycles);
@@ -701,12 +1138,20 @@ final class ValueEngine {
     while (true) {
       for (Chain c : chains) {
         c.entries(step == 0);
-        c.macCoordinates(idx);
       }
-      macs();
+      run();
       faultNow = false;
-      cycles += stepCost();
-      step++;
+      // The run's first step also moves the words its tiles fetched and the previous step wrote
+      // back; the others only what the PEs read from or add into shared levels.
+      for (int o = 0; o < 3; o++) {
+        net[o] += shared[o];
+      }
+      cycles += stepCycles(net);
+      Arrays.fill(net, 0);
+      if (runSteps > 1) {
+        cycles += (runSteps - 1) * stepCycles(shared);
+      }
+      step += runSteps;
       if (step == plan.steps) {
         chains[StepPlan.O].exits(true);
         lastDrain =
@@ -717,16 +1162,22 @@ final class ValueEngine {
         return cycles;
       }
       int carry = -1;
-      for (int t = temporal.length - 1; t >= 0; t--) {
-        int l = temporal[t];
+      for (int t = outer.length - 1; t >= 0; t--) {
+        int l = outer[t];
         if (++idx[l] < plan.factor[l]) {
           carry = l;
+          for (Chain c : chains) {
+            c.advance(l, 1);
+          }
           break;
+        }
+        for (Chain c : chains) {
+          c.advance(l, 1 - plan.factor[l]);
         }
         idx[l] = 0;
       }
       for (Chain c : chains) {
-        c.plan(carry, idx);
+        c.plan(carry);
       }
       // Outputs leaving at this step were written back by the segment that ends here.
       chains[StepPlan.O].exits(false);

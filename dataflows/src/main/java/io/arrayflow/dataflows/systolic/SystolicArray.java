@@ -15,27 +15,33 @@ import io.arrayflow.workloads.tensor.IntTensor;
 import java.util.Arrays;
 
 /**
- * A cycle-level rows × cols systolic array that steps every PE every cycle with real values (int
- * operands with int32 accumulation wrapping like Java {@code int}, or float32), reproducing the
- * timing of SCALE-Sim v2 (Samajdar et al., ISPASS 2020) and, with {@code preload: overlapped}, the
- * TPU's weight FIFO and shadow tile (Jouppi et al., ISCA 2017).
+ * A cycle-level rows × cols systolic array that steps, cycle by cycle, every PE holding data with
+ * real values (int operands with int32 accumulation wrapping like Java {@code int}, or float32),
+ * reproducing the timing of SCALE-Sim v2 (Samajdar et al., ISPASS 2020) and, with {@code preload:
+ * overlapped}, the TPU's weight FIFO and shadow tile (Jouppi et al., ISCA 2017).
  *
  * <p><b>Model.</b> Each group of the layer is a GEMM {@code O[EF][M] = A[EF][K] · B[K][M]} ({@link
  * GemmDim}); groups run one after another and, within a group, folds run with the column fold
- * outermost as in SCALE-Sim. Per PE the array keeps primitive registers: the value and token tag
- * moving right, the value (and tag) moving down or the stationary operand, and a psum or
- * accumulator. Edge feeders inject the streamed operands skewed by one cycle per row (and per
- * column for OS), reading padded input positions and unused rows or columns of a partial fold as
- * zero; collectors at the bottom edge (WS, IS) or at each finishing PE (OS) write the outputs. A
- * fold ends when every token of the full-size wavefront has left the array, so partial folds take
- * as long as full ones, as in SCALE-Sim. Stepped cycles per fold, serial preload: WS/IS {@code Ra}
- * cycles shifting the stationary tile in from the top, then {@code Ra − 1 + T + Ca − 1} streaming
- * cycles (total {@code 2·Ra + Ca + T − 2}); OS {@code Ra + Ca + T − 2}, outputs leaving each PE in
- * the cycle of its last MAC (SCALE-Sim overlaps the drain with the skewed tail; no extra drain
- * cycles). With {@code overlapped} preload, the next fold's stationary tile shifts into shadow
- * registers during the first {@code Ra} cycles of the current fold's streaming (which always lasts
- * at least {@code Ra} cycles) and is swapped in at the fold boundary, so only the first fold of the
- * layer pays the {@code Ra} preload cycles; OS has no stationary preload and ignores the setting.
+ * outermost as in SCALE-Sim. Per PE the array keeps primitive registers: the stationary operand and
+ * a psum or accumulator; the streamed values moving right (and down, OS) are kept per row (and
+ * column) by token, since a PE holds the value its row took in a few cycles before. Edge feeders
+ * inject the streamed operands skewed by one cycle per row (and per column for OS), reading padded
+ * input positions as zero; collectors at the bottom edge (WS, IS) or at each finishing PE (OS)
+ * write the outputs. At cycle {@code c} PE {@code (i, j)} holds token {@code c − i − j}, so only a
+ * diagonal band of PEs holds data: each cycle steps that band over the fold's used rows and
+ * columns, and the wavefront's tail over the unused ones (whose operands are zero) is idle and
+ * counted in bulk. A fold ends when every token of the full-size wavefront has left the array, so
+ * partial folds take as long as full ones, as in SCALE-Sim. Stepped cycles per fold, serial
+ * preload: WS/IS {@code Ra} cycles shifting the stationary tile in from the top, then {@code Ra − 1
+ * + T + Ca − 1} streaming cycles (total {@code 2·Ra + Ca + T − 2}); OS {@code Ra + Ca + T − 2},
+ * outputs leaving each PE in the cycle of its last MAC (SCALE-Sim overlaps the drain with the
+ * skewed tail; no extra drain cycles). With {@code overlapped} preload, the next fold's stationary
+ * tile shifts into shadow registers during the first {@code Ra} cycles of the current fold's
+ * streaming (which always lasts at least {@code Ra} cycles) and is swapped in at the fold boundary,
+ * so only the first fold of the layer pays the {@code Ra} preload cycles; OS has no stationary
+ * preload and ignores the setting. A preload moves values only down the columns and no MAC reads
+ * them until it ends, so its end state is written at once and its deliveries counted in closed
+ * form.
  *
  * <p><b>Counting convention.</b> Into a {@link Counters}: {@code MAC/MAC} for every multiply of a
  * real operand pair (used row and column of the fold, a real token; a zero read from input padding
@@ -244,26 +250,27 @@ public final class SystolicArray {
     private final int foldsC;
     private final int folds;
 
-    // PE registers, index i * cols + j. hVal/hTag move right; vVal/vTag move down (OS);
-    // stat/shadow hold the stationary operand (WS, IS); psum moves down (WS, IS) or stays (OS).
+    // PE registers, index i * cols + j: the stationary operand (stat; shadow holds the next
+    // fold's with overlapped preload) and the partial sums (moving down for WS and IS, staying
+    // for OS). The streamed values a PE holds are those its row (rowRing) or column (colRing)
+    // took in a few cycles before, kept per row or column by token modulo the ring's length.
     private int[] stat;
     private int[] shadow;
-    private final int[] hVal;
-    private final int[] hTag;
-    private final int[] vVal;
-    private final int[] vTag;
     private final int[] psum;
-    private final int[] rowInjVal;
-    private final int[] rowInjTag;
-    private final int[] colInjVal;
-    private final int[] colInjTag;
+    private final int[] rowRing;
+    private final int[] colRing;
 
     final long[] foldCycles;
     long cycles;
     private int stepped;
     private long lastPreload;
     private Fault fault;
-    private boolean faultArmed;
+
+    // The fault of the fold being stepped: the PE it strikes (-1: none), and whether that PE lies
+    // below the fold's used rows in a used column, where partial sums only pass through.
+    private int strikeRow = -1;
+    private int strikeCol;
+    private boolean strikeBelow;
 
     /** Injects {@code fault} (null: none) into the folds stepped from now on. */
     Engine fault(Fault fault) {
@@ -271,17 +278,30 @@ public final class SystolicArray {
       return this;
     }
 
-    /** Applies an armed fault once its PE holds the fold's first token (its first MAC). */
-    private void strike() {
-      int idx = (int) fault.pe();
-      if (idx < hTag.length && hTag[idx] == 0) {
-        psum[idx] = fp ? fadd(psum[idx], Float.floatToRawIntBits(1f)) : psum[idx] + 1;
-        faultArmed = false;
+    /**
+     * Arms fold {@code f}'s fault: it adds one to the PE's partial sum once the PE holds the fold's
+     * first token (after its first MAC). On a PE the fold does not use it changes no output, except
+     * below the used rows of a used column (WS, IS), where the partial sums pass through.
+     */
+    private void arm(int f, int usedR, int usedC) {
+      strikeRow = -1;
+      strikeBelow = false;
+      if (fault == null || fault.pass() != f || fault.pe() >= (long) rows * cols) {
+        return;
+      }
+      int i = (int) (fault.pe() / cols);
+      int j = (int) (fault.pe() % cols);
+      if (j >= usedC) {
+        return;
+      }
+      if (i < usedR) {
+        strikeRow = i;
+        strikeCol = j;
+      } else if (dataflow != SystolicDataflow.OS) {
+        strikeBelow = true;
+        strikeCol = j;
       }
     }
-
-    private long[] statReal;
-    private long[] shadowReal;
 
     private long macs;
     private long leftDeliveries;
@@ -338,19 +358,12 @@ public final class SystolicArray {
           Math.multiplyExact(
               Math.multiplyExact(Math.multiplyExact(groups, foldsT), foldsR), foldsC);
       int pes = rows * cols;
-      stat = new int[pes];
-      shadow = new int[pes];
-      hVal = new int[pes];
-      hTag = new int[pes];
-      vVal = new int[pes];
-      vTag = new int[pes];
+      boolean os = dataflow == SystolicDataflow.OS;
+      stat = os ? null : new int[pes];
+      shadow = os || preload != Preload.OVERLAPPED ? null : new int[pes];
       psum = new int[pes];
-      rowInjVal = new int[rows];
-      rowInjTag = new int[rows];
-      colInjVal = new int[cols];
-      colInjTag = new int[cols];
-      statReal = new long[rows];
-      shadowReal = new long[rows];
+      rowRing = new int[pes];
+      colRing = os ? new int[pes] : null;
       foldCycles = new long[folds];
     }
 
@@ -380,23 +393,17 @@ public final class SystolicArray {
       stepped++;
       long fold = 0;
       lastPreload = 0;
-      faultArmed = fault != null && fault.pass() == f;
       if (dataflow == SystolicDataflow.OS) {
         fold = streamOutputStationary(f);
       } else {
         if (f == 0 || preload == Preload.SERIAL) {
-          for (int loaded = 0; loaded < rows; loaded++) {
-            shiftInTileRow(stat, statReal, f, rows - 1 - loaded);
-            fold++;
-          }
+          loadTile(stat, f);
+          fold = rows;
           lastPreload = fold;
         } else {
           int[] t = stat;
           stat = shadow;
           shadow = t;
-          long[] r = statReal;
-          statReal = shadowReal;
-          shadowReal = r;
         }
         int next = preload == Preload.OVERLAPPED && f + 1 < folds ? f + 1 : -1;
         fold += streamStationary(f, next);
@@ -432,233 +439,221 @@ public final class SystolicArray {
       return ((f / foldsR) % foldsC) * cols;
     }
 
-    /**
-     * Shifts {@code regs} down one row and puts row {@code i} of fold {@code f}'s tile on top;
-     * {@code real[i]} counts the real (not bubble) values in register row {@code i}, so that every
-     * real value latched by a PE (one shifted in at the top, or one moving down a row) is counted
-     * as a stationary-operand delivery.
-     */
-    private void shiftInTileRow(int[] regs, long[] real, int f, int i) {
-      System.arraycopy(regs, 0, regs, cols, (rows - 1) * cols);
-      if (i == rows - 1) {
-        // A new tile starts: the old tile's values pushed out are dead, not deliveries.
-        Arrays.fill(real, 0);
-      }
-      long moved = 0;
-      for (int row = rows - 2; row >= 0; row--) {
-        moved += real[row];
-        real[row + 1] = real[row];
-      }
-      int g = foldGroup(f);
-      int k = foldRow0(f) + i;
-      int col0 = foldCol0(f);
-      long placed = 0;
-      for (int j = 0; j < cols; j++) {
-        int c = col0 + j;
-        if (k >= rowsSize || c >= colsSize) {
-          regs[j] = 0;
-        } else if (dataflow == SystolicDataflow.WS) {
-          regs[j] = loadWeight(g, c, k);
-          placed++;
-        } else {
-          regs[j] = loadInput(g, c, k);
-          placed++;
-        }
-      }
-      real[0] = placed;
-      topDeliveries += moved + placed;
+    private int usedRows(int f) {
+      return Math.min(rows, rowsSize - foldRow0(f));
     }
 
-    /** WS and IS: streams fold {@code f}, shadow-loading fold {@code next} if {@code >= 0}. */
-    private long streamStationary(int f, int next) {
+    private int usedCols(int f) {
+      return Math.min(cols, colsSize - foldCol0(f));
+    }
+
+    /**
+     * Loads fold {@code f}'s stationary tile into {@code regs}: what shifting it in from the top
+     * row by row over {@code rows} cycles leaves there. Only the fold's used rows and columns are
+     * written (the others are never read); every value a PE latches on the way, at the top or
+     * moving down a row, is a delivery: tile row {@code i} is latched {@code i + 1} times.
+     */
+    private void loadTile(int[] regs, int f) {
       int g = foldGroup(f);
       int row0 = foldRow0(f);
       int col0 = foldCol0(f);
-      int usedR = Math.min(rows, rowsSize - row0);
-      int usedC = Math.min(cols, colsSize - col0);
+      int usedR = usedRows(f);
+      int usedC = usedCols(f);
+      boolean ws = dataflow == SystolicDataflow.WS;
+      for (int i = 0; i < usedR; i++) {
+        for (int j = 0; j < usedC; j++) {
+          regs[i * cols + j] =
+              ws ? loadWeight(g, col0 + j, row0 + i) : loadInput(g, col0 + j, row0 + i);
+        }
+      }
+      topDeliveries += (long) usedC * usedR * (usedR + 1) / 2;
+    }
+
+    /**
+     * WS and IS: streams fold {@code f}, shadow-loading fold {@code next} if {@code >= 0}. Token
+     * {@code t} enters row {@code i} at cycle {@code t + i} and moves right one column a cycle, so
+     * at cycle {@code c} PE {@code (i, j)} holds token {@code c − i − j}: only the PEs of that band
+     * hold data, and only those of the fold's used rows and columns are stepped. A partial sum
+     * leaves the last used row for the bottom edge through rows whose operands are zero, which only
+     * turns a float −0 into +0 (one addition of zero says it). The wavefront's tail over the unused
+     * rows and columns is idle: its cycles are added in bulk.
+     */
+    private long streamStationary(int f, int next) {
+      if (next >= 0) {
+        loadTile(shadow, next);
+      }
+      int g = foldGroup(f);
+      int row0 = foldRow0(f);
+      int col0 = foldCol0(f);
+      int usedR = usedRows(f);
+      int usedC = usedCols(f);
       boolean firstK = row0 == 0;
       boolean ws = dataflow == SystolicDataflow.WS;
       int t0 = foldToken0(f);
       int tokens = foldTokens(f);
-      Arrays.fill(hTag, -1);
-      long target = (long) tokens * cols;
-      long emitted = 0;
-      long c = 0;
-      int bottom = (rows - 1) * cols;
-      while (emitted < target) {
-        if (next >= 0 && c < rows) {
-          shiftInTileRow(shadow, shadowReal, next, rows - 1 - (int) c);
+      arm(f, usedR, usedC);
+      int bottom = usedR - 1;
+      int lastCycle = tokens - 1 + usedR - 1 + usedC - 1;
+      for (int c = 0; c <= lastCycle; c++) {
+        for (int i = Math.max(0, c - tokens + 1); i <= Math.min(bottom, c); i++) {
+          int t = c - i;
+          rowRing[i * cols + slot(t)] =
+              ws ? loadInput(g, t0 + t, row0 + i) : loadWeight(g, t0 + t, row0 + i);
         }
-        for (int i = 0; i < rows; i++) {
-          long t = c - i;
-          if (t >= 0 && t < tokens) {
-            rowInjTag[i] = (int) t;
-            if (i < usedR) {
-              int token = t0 + (int) t;
-              rowInjVal[i] = ws ? loadInput(g, token, row0 + i) : loadWeight(g, token, row0 + i);
-            } else {
-              rowInjVal[i] = 0;
-            }
-          } else {
-            rowInjTag[i] = -1;
-            rowInjVal[i] = 0;
-          }
+        for (int i = Math.min(bottom, c); i >= 0 && c - i - tokens + 1 < usedC; i--) {
+          stepRow(i, c, tokens, usedC);
         }
-        stepStationary(usedR, usedC);
-        if (faultArmed) {
-          strike();
+        if (strikeRow >= 0 && c == strikeRow + strikeCol) {
+          int idx = strikeRow * cols + strikeCol;
+          psum[idx] = add(psum[idx], one());
         }
-        for (int j = 0; j < cols; j++) {
-          int tag = hTag[bottom + j];
-          if (tag >= 0) {
-            emitted++;
-            if (j < usedC) {
-              int ef = ws ? t0 + tag : col0 + j;
-              int m = ws ? col0 + j : t0 + tag;
-              emit(g, ef, m, psum[bottom + j], firstK);
-            }
+        int jLo = Math.max(0, c - bottom - tokens + 1);
+        for (int j = Math.min(usedC - 1, c - bottom); j >= jLo; j--) {
+          int t = c - bottom - j;
+          int v = psum[bottom * cols + j];
+          if (usedR < rows) {
+            v = add(v, 0);
           }
-        }
-        c++;
-      }
-      return c;
-    }
-
-    /** One cycle of every PE, bottom-right first so each reads its neighbours' old registers. */
-    private void stepStationary(int usedR, int usedC) {
-      final int ca = cols;
-      final boolean isFp = fp;
-      final int[] st = stat;
-      long count = 0;
-      long hops = 0;
-      for (int i = rows - 1; i >= 0; i--) {
-        int rowBase = i * ca;
-        int usedHere = i < usedR ? usedC : 0;
-        int hopsHere = i == 0 ? 0 : usedC;
-        for (int j = ca - 1; j >= 0; j--) {
-          int idx = rowBase + j;
-          int tag;
-          int a;
-          if (j == 0) {
-            tag = rowInjTag[i];
-            a = rowInjVal[i];
-          } else {
-            tag = hTag[idx - 1];
-            a = hVal[idx - 1];
+          if (strikeBelow && t == 0 && j == strikeCol) {
+            v = add(v, one());
           }
-          hTag[idx] = tag;
-          hVal[idx] = a;
-          if (tag >= 0) {
-            int above = i == 0 ? 0 : psum[idx - ca];
-            psum[idx] = isFp ? fmac(above, a, st[idx]) : above + a * st[idx];
-            if (j < usedHere) {
-              count++;
-            }
-            if (j < hopsHere) {
-              hops++;
-            }
-          }
+          int ef = ws ? t0 + t : col0 + j;
+          int m = ws ? col0 + j : t0 + t;
+          emit(g, ef, m, v, firstK);
         }
       }
-      macs += count;
+      long used = (long) usedR * usedC * tokens;
+      macs += used;
       // Every token a used PE takes from its left neighbour (or the edge) is one delivery; a used
       // column's partial sum moving down a row (through unused rows too) is one output hop.
-      leftDeliveries += count;
-      psumHops += hops;
+      leftDeliveries += used;
+      psumHops += (long) usedC * (rows - 1) * tokens;
+      return (long) tokens + rows + cols - 2;
     }
 
-    /** OS: streams fold {@code f}; each PE drains its output in the cycle of its last MAC. */
+    /**
+     * The hot loop: one cycle of row {@code i}'s PEs in the band. Rows are stepped bottom-up, so
+     * each PE adds to the partial sum the PE above held in the previous cycle; within a row the PEs
+     * are independent. The row's ring keeps token {@code t} at slot {@code −t mod cols}, so the
+     * slot follows the column ({@code j + s}, in two straight pieces around the wrap) and the loop
+     * is a plain pass over three arrays.
+     */
+    private void stepRow(int i, int c, int tokens, int usedC) {
+      int jHi = Math.min(usedC - 1, c - i);
+      int jLo = Math.max(0, c - i - tokens + 1);
+      int s = slot(c - i);
+      int split = Math.min(jHi + 1, Math.max(jLo, cols - s));
+      rowSegment(i, jLo, split, i * cols + s);
+      rowSegment(i, split, jHi + 1, i * cols + s - cols);
+    }
+
+    /** Token {@code t}'s slot in a row's ring. */
+    private int slot(long t) {
+      return (int) (Math.floorMod(-t, (long) cols));
+    }
+
+    private void rowSegment(int i, int from, int to, int ring) {
+      int base = i * cols;
+      int above = base - cols;
+      int[] st = stat;
+      int[] ps = psum;
+      int[] rr = rowRing;
+      if (i == 0) {
+        for (int j = from; j < to; j++) {
+          ps[j] = fmac(0, rr[ring + j], st[j]);
+        }
+      } else if (fp) {
+        for (int j = from; j < to; j++) {
+          ps[base + j] = fmac(ps[above + j], rr[ring + j], st[base + j]);
+        }
+      } else {
+        for (int j = from; j < to; j++) {
+          ps[base + j] = ps[above + j] + rr[ring + j] * st[base + j];
+        }
+      }
+    }
+
+    /**
+     * OS: streams fold {@code f}. Token {@code t} (a step of the reduction) enters row {@code i} at
+     * cycle {@code t + i} and column {@code j} at {@code t + j}, so at cycle {@code c} PE {@code
+     * (i, j)} multiplies the pair of token {@code c − i − j}: only that band is stepped, over the
+     * fold's used rows and columns; a PE drains its output in the cycle of its last MAC. The
+     * wavefront's tail over unused PEs is added in bulk.
+     */
     private long streamOutputStationary(int f) {
       int g = foldGroup(f);
       int row0 = foldRow0(f);
       int col0 = foldCol0(f);
-      int usedR = Math.min(rows, rowsSize - row0);
-      int usedC = Math.min(cols, colsSize - col0);
-      Arrays.fill(hTag, -1);
-      Arrays.fill(vTag, -1);
-      Arrays.fill(psum, 0);
-      long target = (long) rows * cols;
-      long finished = 0;
-      long c = 0;
-      while (finished < target) {
-        for (int i = 0; i < rows; i++) {
-          long t = c - i;
-          rowInjTag[i] = t >= 0 && t < streamed ? (int) t : -1;
-          rowInjVal[i] = rowInjTag[i] >= 0 && i < usedR ? loadInput(g, row0 + i, (int) t) : 0;
-        }
-        for (int j = 0; j < cols; j++) {
-          long t = c - j;
-          colInjTag[j] = t >= 0 && t < streamed ? (int) t : -1;
-          colInjVal[j] = colInjTag[j] >= 0 && j < usedC ? loadWeight(g, col0 + j, (int) t) : 0;
-        }
-        finished += stepOutputStationary(g, row0, col0, usedR, usedC);
-        if (faultArmed) {
-          strike();
-        }
-        c++;
+      int usedR = usedRows(f);
+      int usedC = usedCols(f);
+      arm(f, usedR, usedC);
+      for (int i = 0; i < usedR; i++) {
+        Arrays.fill(psum, i * cols, i * cols + usedC, 0);
       }
-      return c;
+      int lastCycle = streamed - 1 + usedR - 1 + usedC - 1;
+      for (int c = 0; c <= lastCycle; c++) {
+        for (int i = Math.max(0, c - streamed + 1); i <= Math.min(usedR - 1, c); i++) {
+          rowRing[i * cols + (c - i) % cols] = loadInput(g, row0 + i, c - i);
+        }
+        for (int j = Math.max(0, c - streamed + 1); j <= Math.min(usedC - 1, c); j++) {
+          colRing[j * rows + (c - j) % rows] = loadWeight(g, col0 + j, c - j);
+        }
+        for (int i = Math.min(usedR - 1, c); i >= 0 && c - i - streamed + 1 < usedC; i--) {
+          stepOutputRow(i, c, g, row0, col0, usedC);
+        }
+        if (strikeRow >= 0 && c == strikeRow + strikeCol) {
+          int idx = strikeRow * cols + strikeCol;
+          psum[idx] = add(psum[idx], one());
+        }
+      }
+      long used = (long) usedR * usedC * streamed;
+      macs += used;
+      // OS: each used PE takes one input from the left and one weight from above per MAC.
+      leftDeliveries += used;
+      topDeliveries += used;
+      return (long) streamed + rows + cols - 2;
     }
 
-    private long stepOutputStationary(int g, int row0, int col0, int usedR, int usedC) {
-      final int ca = cols;
-      final boolean isFp = fp;
-      final int last = streamed - 1;
-      long count = 0;
-      long done = 0;
-      for (int i = rows - 1; i >= 0; i--) {
-        int rowBase = i * ca;
-        int usedHere = i < usedR ? usedC : 0;
-        for (int j = ca - 1; j >= 0; j--) {
-          int idx = rowBase + j;
-          int tag;
-          int a;
-          if (j == 0) {
-            tag = rowInjTag[i];
-            a = rowInjVal[i];
-          } else {
-            tag = hTag[idx - 1];
-            a = hVal[idx - 1];
-          }
-          int vtag;
-          int b;
-          if (i == 0) {
-            vtag = colInjTag[j];
-            b = colInjVal[j];
-          } else {
-            vtag = vTag[idx - ca];
-            b = vVal[idx - ca];
-          }
-          hTag[idx] = tag;
-          hVal[idx] = a;
-          vTag[idx] = vtag;
-          vVal[idx] = b;
-          if (tag != vtag) {
-            throw new IllegalStateException(
-                "OS skew broken at PE (" + i + ", " + j + "): tokens " + tag + " and " + vtag);
-          }
-          if (tag >= 0) {
-            int acc = isFp ? fmac(psum[idx], a, b) : psum[idx] + a * b;
-            if (j < usedHere) {
-              count++;
-            }
-            if (tag == last) {
-              done++;
-              if (j < usedHere) {
-                emit(g, row0 + i, col0 + j, acc, true);
-                psumHops += rows - 1 - i;
-              }
-              acc = 0;
-            }
-            psum[idx] = acc;
-          }
+    /** The hot loop of OS: one cycle of row {@code i}'s PEs in the band, right to left. */
+    private void stepOutputRow(int i, int c, int g, int row0, int col0, int usedC) {
+      int jHi = Math.min(usedC - 1, c - i);
+      int jLo = Math.max(0, c - i - streamed + 1);
+      int base = i * cols;
+      int t = c - i - jHi;
+      int r = base + t % cols;
+      int wrap = base + cols;
+      int q = t % rows;
+      int last = streamed - 1;
+      for (int j = jHi; j >= jLo; j--, t++) {
+        int acc = fmac(psum[base + j], rowRing[r], colRing[j * rows + q]);
+        if (t == last) {
+          emit(g, row0 + i, col0 + j, acc, true);
+          psumHops += rows - 1 - i;
+          acc = 0;
+        }
+        psum[base + j] = acc;
+        if (++r == wrap) {
+          r = base;
+        }
+        if (++q == rows) {
+          q = 0;
         }
       }
-      macs += count;
-      // OS: each used PE takes one input from the left and one weight from above per MAC.
-      leftDeliveries += count;
-      topDeliveries += count;
-      return done;
+    }
+
+    private int add(int a, int b) {
+      return fp ? fadd(a, b) : a + b;
+    }
+
+    private int one() {
+      return fp ? Float.floatToRawIntBits(1f) : 1;
+    }
+
+    private int fmac(int acc, int a, int b) {
+      return fp
+          ? Float.floatToRawIntBits(
+              Float.intBitsToFloat(acc) + Float.intBitsToFloat(a) * Float.intBitsToFloat(b))
+          : acc + a * b;
     }
 
     private int loadWeight(int g, int m, int k) {
@@ -731,11 +726,6 @@ public final class SystolicArray {
     c.add(Level.RF, Operand.OUTPUTS, AccessAction.UPDATE, macs);
     c.add(Level.RF, df.leftOperand(), AccessAction.FILL, left);
     c.add(Level.RF, df.topOperand(), AccessAction.FILL, top);
-  }
-
-  private static int fmac(int acc, int a, int b) {
-    return Float.floatToRawIntBits(
-        Float.intBitsToFloat(acc) + Float.intBitsToFloat(a) * Float.intBitsToFloat(b));
   }
 
   private static int fadd(int a, int b) {
