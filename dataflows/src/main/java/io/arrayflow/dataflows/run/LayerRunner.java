@@ -34,9 +34,10 @@ import io.arrayflow.workloads.spec.VectorOpSpec;
 import io.arrayflow.workloads.tensor.FloatTensor;
 import io.arrayflow.workloads.tensor.IntTensor;
 import io.arrayflow.workloads.zoo.Layer;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs layers of a workload on one architecture: picks the executor for the architecture's NoC kind
@@ -57,7 +58,9 @@ public final class LayerRunner {
   private final MapperOptions options;
   private final Mapper mapper;
   private LayerRunner toggled;
-  private final Map<Memo, LayerRun> memo = new HashMap<>();
+  // Layers of one workload run on several threads (cli's Runs): each distinct layer is simulated
+  // once, by the first thread to ask; the others wait for its result.
+  private final ConcurrentHashMap<Memo, FutureTask<LayerRun>> memo = new ConcurrentHashMap<>();
 
   /** What decides a layer's run apart from its name: decode steps repeat most layers. */
   private record Memo(String workload, Layer layer, boolean fused, Dataflow d, Fidelity f) {}
@@ -108,12 +111,14 @@ public final class LayerRunner {
       Memo key =
           new Memo(
               workload, layer.named("layer").fusedInto(null), layer.fused(), dataflow, fidelity);
-      r = memo.get(key);
-      if (r == null) {
-        r = simulate(workload, layer, dataflow, fidelity, null);
-        memo.put(key, r);
+      FutureTask<LayerRun> task =
+          new FutureTask<>(() -> simulate(workload, layer, dataflow, fidelity, null));
+      FutureTask<LayerRun> first = memo.putIfAbsent(key, task);
+      if (first == null) {
+        task.run();
+        first = task;
       }
-      r = r.renamed(layer.name());
+      r = result(first).renamed(layer.name());
     }
     return layer.fused() ? r.withNote("fused into " + layer.fusedInto()) : r;
   }
@@ -145,8 +150,26 @@ public final class LayerRunner {
         : CausalBlocks.run(this, workload, layer, dataflow, fidelity);
   }
 
+  /** The run {@code task} computed, or what it threw, rethrown as it was thrown. */
+  private static LayerRun result(FutureTask<LayerRun> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a layer's run", e);
+    }
+  }
+
   /** The runner whose arch keeps the KV cache where {@code kv} says: this one or its variant. */
-  private LayerRunner on(KvCachePlacement kv) {
+  private synchronized LayerRunner on(KvCachePlacement kv) {
     ArchSpec a = kv.arch(arch);
     if (a == arch) {
       return this;
