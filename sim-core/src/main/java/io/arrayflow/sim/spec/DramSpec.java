@@ -31,7 +31,8 @@ public record DramSpec(
   private static final int MAX_BANKS = 1 << 20;
 
   private static final String TIMING_ONLY = "applies to timing models only (model is simple)";
-  private static final String SIMPLE_ONLY = "applies to model simple only";
+  private static final String SIMPLE_ONLY =
+      "applies to model simple only (remove the key, or --set it to null, for a timing model)";
 
   /** Validates the fields of the chosen model and that the other model's fields are absent. */
   public DramSpec {

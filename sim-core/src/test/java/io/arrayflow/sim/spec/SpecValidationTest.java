@@ -97,7 +97,8 @@ class SpecValidationTest {
             "tRCD: applies to timing models only (model is simple), was 5",
             () -> DramSpec.builder(DramModel.SIMPLE).tRCD(5).build()),
         bad(
-            "bandwidth_bytes_per_cycle: applies to model simple only, was 2.4",
+            "bandwidth_bytes_per_cycle: applies to model simple only (remove the key, or --set it to"
+                + " null, for a timing model), was 2.4",
             () -> DramSpec.builder(DramModel.DDR4_3200).bandwidthBytesPerCycle(2.4).build()),
         bad(
             "channels: must be >= 1, was 0",
