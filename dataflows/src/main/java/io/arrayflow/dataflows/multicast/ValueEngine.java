@@ -46,6 +46,12 @@ final class ValueEngine {
   /** Most ints of run tables (slots per class, plus the run's coordinates) per operand. */
   private static final long TABLE_BUDGET = 1 << 21;
 
+  /**
+   * Fewest PEs of equal classes stepped together ({@link #macRange}); fewer are stepped PE by PE,
+   * where the per-step cost of a range loop would not pay off.
+   */
+  private static final int WIDE = 4;
+
   private final StepPlan plan;
   private final LoopNest nest;
   private final Hierarchy h;
@@ -70,6 +76,9 @@ final class ValueEngine {
   private final int runFrom;
   private final int runSteps;
   private final int[] outer;
+
+  /** PE-local outputs: bounds of the ranges of consecutive PEs whose classes are all equal. */
+  private final int[] ranges;
 
   /** Words each operand moves on its bus at every step of the current run (shared operands). */
   private final long[] shared = new long[3];
@@ -174,6 +183,24 @@ final class ValueEngine {
       c.runTables();
       c.plan(-1);
     }
+    int[] bounds = new int[pes + 1];
+    int r = 0;
+    for (int k = 0; k < pes; k++) {
+      if (k == 0 || !sameClasses(k - 1, k)) {
+        bounds[r++] = k;
+      }
+    }
+    bounds[r++] = pes;
+    ranges = Arrays.copyOf(bounds, r);
+  }
+
+  private boolean sameClasses(int a, int b) {
+    for (Chain c : chains) {
+      if (c.macClass[a] != c.macClass[b]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -313,7 +340,18 @@ final class ValueEngine {
     final int[][] ext;
     final int[][] pitch;
     final int[] size;
+
+    /** Values of a level held once (the GLB, DRAM): {@code [slot]}; null for a PE-local level. */
     final int[][] vals;
+
+    /**
+     * Values of a PE-local level, PE-minor: {@code [slot][pe]}, one row per slot of the register
+     * file holding that slot of every PE. PEs of a class read the same slot at every step, so a
+     * step of a run is one loop over a contiguous range of PEs in each row, which the JIT turns
+     * into vector instructions (it does not for one flat array indexed from several offsets).
+     */
+    final int[][][] rows;
+
     final boolean[][] valid;
     final int[][] stamps;
 
@@ -403,6 +441,7 @@ final class ValueEngine {
       pitch = new int[m][D];
       size = new int[m];
       vals = new int[m][];
+      rows = new int[m][][];
       valid = new boolean[m][];
       stamps = new int[m][];
       act = new int[m][];
@@ -434,8 +473,10 @@ final class ValueEngine {
         size[j] = Math.toIntExact(s);
         if (j == m - 1) {
           vals[j] = top != null ? top : new int[size[j]];
+        } else if (peLocal[j]) {
+          rows[j] = new int[size[j]][inst[j]];
         } else {
-          vals[j] = new int[Math.multiplyExact(inst[j], size[j])];
+          vals[j] = new int[size[j]];
         }
         if (o == StepPlan.O) {
           valid[j] = new boolean[inst[j] * size[j]];
@@ -669,7 +710,9 @@ final class ValueEngine {
       int pj = j + 1;
       boolean crossing = peLocal[j] && !peLocal[pj];
       int[] cv = vals[j];
+      int[][] cr = rows[j];
       int[] pv = vals[pj];
+      int[][] pr = rows[pj];
       boolean[] pValid = valid[pj];
       int[] st = stamps[pj];
       long updates = 0;
@@ -678,10 +721,9 @@ final class ValueEngine {
       for (int[] group : moveGroups[j]) {
         slots(j, group[0], n);
         for (int k : group) {
-          int cb = k * size[j];
           int pb = peLocal[pj] ? k * size[pj] : 0;
           for (int p = 0; p < n; p++) {
-            int v = cv[cb + childSlots[p]];
+            int v = cr != null ? cr[childSlots[p]][k] : cv[childSlots[p]];
             int ps = parentSlots[p];
             if (crossing && st[ps] == stamp) {
               pv[ps] = add(pv[ps], v);
@@ -691,7 +733,11 @@ final class ValueEngine {
             if (crossing) {
               st[ps] = stamp;
             }
-            pv[pb + ps] = v;
+            if (pr != null) {
+              pr[ps][k] = v;
+            } else {
+              pv[ps] = v;
+            }
             pValid[pb + ps] = true;
             updates++;
           }
@@ -719,7 +765,9 @@ final class ValueEngine {
       boolean crossing = peLocal[j] && !peLocal[pj];
       boolean outputs = o == StepPlan.O;
       int[] cv = vals[j];
+      int[][] cr = rows[j];
       int[] pv = vals[pj];
+      int[][] pr = rows[pj];
       boolean[] cValid = valid[j];
       boolean[] pValid = valid[pj];
       int[] st = stamps[pj];
@@ -736,10 +784,12 @@ final class ValueEngine {
           int pb = peLocal[pj] ? k * size[pj] : 0;
           boolean receives = !crossing || head[k];
           for (int p = 0; p < n; p++) {
-            int cs = cb + childSlots[p];
+            int cs = childSlots[p];
             int ps = parentSlots[p];
+            int[] row = cr != null ? cr[cs] : cv;
+            int at = cr != null ? k : cs;
             if (!outputs) {
-              cv[cs] = pv[pb + ps];
+              row[at] = pr != null ? pr[ps][k] : pv[ps];
               fills++;
               if (crossing) {
                 delivered++;
@@ -751,8 +801,8 @@ final class ValueEngine {
               }
               reads++;
             } else if (pValid[pb + ps] && receives) {
-              cv[cs] = pv[pb + ps];
-              cValid[cs] = true;
+              row[at] = pr != null ? pr[ps][k] : pv[ps];
+              cValid[cb + cs] = true;
               fills++;
               reads++;
               if (crossing) {
@@ -760,8 +810,8 @@ final class ValueEngine {
                 sent++;
               }
             } else {
-              cv[cs] = 0;
-              cValid[cs] = false;
+              row[at] = 0;
+              cValid[cb + cs] = false;
               zeros++;
             }
           }
@@ -893,43 +943,33 @@ final class ValueEngine {
   }
 
   /**
-   * PE-local outputs: each PE's MACs of the run in one inner loop, since no other PE touches its
-   * partial sums and nothing moves during a run; a register the run writes for the first time holds
-   * zero and is not read (the first write of an output).
+   * PE-local outputs: no other PE touches a PE's partial sums and nothing moves during a run, so
+   * the run is stepped range by range of {@link #ranges} (consecutive PEs of equal classes, reading
+   * the same slots at every step); a register the run writes for the first time holds zero and is
+   * not read (the first write of an output).
    */
   private void runPeByPe(Chain cw, Chain ci, Chain co, int strike) {
-    int[] vw = cw.vals[0];
-    int[] vx = ci.vals[0];
-    int[] vo = co.vals[0];
-    for (int k = 0; k < pes; k++) {
-      int[] sw = cw.classSlots[cw.macClass[k]];
-      int[] sx = ci.classSlots[ci.macClass[k]];
-      int[] so = co.classSlots[co.macClass[k]];
-      int[] ends = co.classEnds[co.macClass[k]];
-      int bw = cw.local ? k * cw.size[0] : 0;
-      int bx = ci.local ? k * ci.size[0] : 0;
-      int bo = k * co.size[0];
-      if (!fp
-          && ends != null
-          && k + 1 < pes
-          && k != strike
-          && k + 1 != strike
-          && cw.macClass[k + 1] == cw.macClass[k]
-          && ci.macClass[k + 1] == ci.macClass[k]
-          && co.macClass[k + 1] == co.macClass[k]) {
-        int dw = cw.local ? cw.size[0] : 0;
-        int dx = ci.local ? ci.size[0] : 0;
-        macPair(vw, bw, dw, sw, vx, bx, dx, sx, vo, bo, co.size[0], so, ends);
-        k++;
+    for (int r = 0; r + 1 < ranges.length; r++) {
+      int lo = ranges[r];
+      int hi = ranges[r + 1];
+      int[] sw = cw.classSlots[cw.macClass[lo]];
+      int[] sx = ci.classSlots[ci.macClass[lo]];
+      int[] so = co.classSlots[co.macClass[lo]];
+      if (hi - lo >= WIDE && !fp) {
+        macRange(cw, sw, ci, sx, co.rows[0], so, lo, hi, strike);
         continue;
       }
-      int from = 0;
-      if (k == strike) {
-        mac(vw, bw, sw, vx, bx, sx, vo, bo, so, ends, 0, 1);
-        vo[bo + so[0]] = add(vo[bo + so[0]], one());
-        from = 1;
+      int[] ends = co.classEnds[co.macClass[lo]];
+      for (int k = lo; k < hi; k++) {
+        int from = 0;
+        if (k == strike) {
+          mac(cw, sw, ci, sx, co.rows[0], so, k, ends, 0, 1);
+          int[] row = co.rows[0][so[0]];
+          row[k] = add(row[k], one());
+          from = 1;
+        }
+        mac(cw, sw, ci, sx, co.rows[0], so, k, ends, from, runSteps);
       }
-      mac(vw, bw, sw, vx, bx, sx, vo, bo, so, ends, from, runSteps);
     }
     long macs = (long) pes * runSteps;
     count(co.lv[0], StepPlan.O, UPDATE, macs);
@@ -938,95 +978,84 @@ final class ValueEngine {
   }
 
   /**
-   * The hot loop: one PE's MACs over steps {@code [from, to)} of a run, operands at {@code base +
-   * slots[s]}. A partial sum stays in a register while consecutive steps add into it ({@code
-   * ends[s]}: where its stretch ends), so the loop carries no store-to-load dependency through
-   * memory; the additions happen in the same order as one per step. Without stretches ({@code ends}
-   * null) each step loads and stores its partial sum.
+   * The hot loop (integers): a run over PEs {@code [lo, hi)} of equal classes, step by step. The
+   * register files are PE-minor ({@link Chain#rows}), so each step is one loop over the range on
+   * three rows with the same index, which the JIT vectorizes; a shared operand is one word for the
+   * whole range. Each register's additions keep their step order, so the sums are those of one MAC
+   * per PE per step.
    */
-  private void mac(
-      int[] vw,
-      int bw,
-      int[] sw,
-      int[] vx,
-      int bx,
-      int[] sx,
-      int[] vo,
-      int bo,
-      int[] so,
-      int[] ends,
-      int from,
-      int to) {
-    if (ends == null && fp) {
-      for (int s = from; s < to; s++) {
-        int os = bo + so[s];
-        vo[os] =
-            Float.floatToRawIntBits(
-                Float.intBitsToFloat(vo[os])
-                    + Float.intBitsToFloat(vw[bw + sw[s]]) * Float.intBitsToFloat(vx[bx + sx[s]]));
-      }
-      return;
-    }
-    if (ends == null) {
-      for (int s = from; s < to; s++) {
-        vo[bo + so[s]] += vw[bw + sw[s]] * vx[bx + sx[s]];
-      }
-      return;
-    }
-    int s = from;
-    while (s < to) {
-      int os = bo + so[s];
-      int end = Math.min(ends[s], to);
-      if (fp) {
-        float acc = Float.intBitsToFloat(vo[os]);
-        for (; s < end; s++) {
-          acc += Float.intBitsToFloat(vw[bw + sw[s]]) * Float.intBitsToFloat(vx[bx + sx[s]]);
+  private void macRange(
+      Chain cw, int[] sw, Chain ci, int[] sx, int[][] ro, int[] so, int lo, int hi, int strike) {
+    int[][] rw = cw.rows[0];
+    int[][] rx = ci.rows[0];
+    int[] vw = cw.vals[0];
+    int[] vx = ci.vals[0];
+    boolean struck = strike >= lo && strike < hi;
+    // One shape of inner loop per locality, chosen once per run rather than per step.
+    for (int s = 0; s < runSteps; s++) {
+      int[] o = ro[so[s]];
+      if (rw != null && rx != null) {
+        int[] w = rw[sw[s]];
+        int[] x = rx[sx[s]];
+        for (int k = lo; k < hi; k++) {
+          o[k] += w[k] * x[k];
         }
-        vo[os] = Float.floatToRawIntBits(acc);
+      } else if (rw != null) {
+        int[] w = rw[sw[s]];
+        int x = vx[sx[s]];
+        for (int k = lo; k < hi; k++) {
+          o[k] += w[k] * x;
+        }
+      } else if (rx != null) {
+        int w = vw[sw[s]];
+        int[] x = rx[sx[s]];
+        for (int k = lo; k < hi; k++) {
+          o[k] += w * x[k];
+        }
       } else {
-        int acc = vo[os];
-        for (; s < end; s++) {
-          acc += vw[bw + sw[s]] * vx[bx + sx[s]];
+        int wx = vw[sw[s]] * vx[sx[s]];
+        for (int k = lo; k < hi; k++) {
+          o[k] += wx;
         }
-        vo[os] = acc;
+      }
+      if (s == 0 && struck) {
+        o[strike] = add(o[strike], one());
       }
     }
   }
 
   /**
-   * The hot loop for two neighbouring PEs of the same classes (integers, with stretches): the
-   * second PE's operands sit {@code dw}, {@code dx}, {@code do2} words after the first's, so one
-   * load of each slot table serves both and the two independent partial sums overlap in the core;
-   * each PE's additions keep their order, so the sums are those of {@link #mac}.
+   * One PE's MACs over steps {@code [from, to)} of a run (ranges narrower than {@link #WIDE}, and
+   * floats). A partial sum stays in a register while consecutive steps add into it ({@code
+   * ends[s]}: where its stretch ends), so the loop carries no store-to-load dependency through
+   * memory; the additions happen in the same order as one per step.
    */
-  private void macPair(
-      int[] vw,
-      int bw,
-      int dw,
+  private void mac(
+      Chain cw,
       int[] sw,
-      int[] vx,
-      int bx,
-      int dx,
+      Chain ci,
       int[] sx,
-      int[] vo,
-      int bo,
-      int do2,
+      int[][] ro,
       int[] so,
-      int[] ends) {
-    int s = 0;
-    while (s < runSteps) {
-      int os = bo + so[s];
-      int end = ends[s];
-      int a0 = vo[os];
-      int a1 = vo[os + do2];
+      int k,
+      int[] ends,
+      int from,
+      int to) {
+    int[][] rw = cw.rows[0];
+    int[][] rx = ci.rows[0];
+    int[] vw = cw.vals[0];
+    int[] vx = ci.vals[0];
+    int s = from;
+    while (s < to) {
+      int[] o = ro[so[s]];
+      int end = ends == null ? s + 1 : Math.min(ends[s], to);
+      int acc = o[k];
       for (; s < end; s++) {
-        int w = bw + sw[s];
-        int x = bx + sx[s];
-        a0 += vw[w] * vx[x];
-        a1 += vw[w + dw] * vx[x + dx];
+        int w = rw != null ? rw[sw[s]][k] : vw[sw[s]];
+        int x = rx != null ? rx[sx[s]][k] : vx[sx[s]];
+        acc = fma(acc, w, x);
       }
-      vo[os] = a0;
-      vo[os + do2] = a1;
+      o[k] = acc;
     }
   }
 
@@ -1036,6 +1065,8 @@ final class ValueEngine {
    * reads it, unless this is its first write), the others' sums are reductions.
    */
   private void runStepByStep(Chain cw, Chain ci, Chain co, int strike) {
+    int[][] rw = cw.rows[0];
+    int[][] rx = ci.rows[0];
     int[] vw = cw.vals[0];
     int[] vx = ci.vals[0];
     int[] vo = co.vals[0];
@@ -1043,8 +1074,10 @@ final class ValueEngine {
     long reads = 0;
     for (int s = 0; s < runSteps; s++) {
       for (int k = 0; k < pes; k++) {
-        int w = vw[(cw.local ? k * cw.size[0] : 0) + cw.classSlots[cw.macClass[k]][s]];
-        int x = vx[(ci.local ? k * ci.size[0] : 0) + ci.classSlots[ci.macClass[k]][s]];
+        int sw = cw.classSlots[cw.macClass[k]][s];
+        int sx = ci.classSlots[ci.macClass[k]][s];
+        int w = rw != null ? rw[sw][k] : vw[sw];
+        int x = rx != null ? rx[sx][k] : vx[sx];
         int os = co.classSlots[co.macClass[k]][s];
         if (co.first[k]) {
           if (valid[os]) {
