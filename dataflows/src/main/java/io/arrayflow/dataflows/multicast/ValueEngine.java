@@ -720,6 +720,30 @@ final class ValueEngine {
       origins(j, base[j]);
       for (int[] group : moveGroups[j]) {
         slots(j, group[0], n);
+        if (crossing) {
+          // Register files into a shared level: word by word, the group's PEs (one row of the
+          // PE-minor register file) in PE order, so each parent word's sum adds in PE order as
+          // the network does; the first PE to reach a word this move writes it.
+          for (int p = 0; p < n; p++) {
+            int[] row = cr[childSlots[p]];
+            int ps = parentSlots[p];
+            int from = 0;
+            if (st[ps] != stamp) {
+              st[ps] = stamp;
+              pv[ps] = row[group[0]];
+              pValid[ps] = true;
+              updates++;
+              from = 1;
+            }
+            int acc = pv[ps];
+            for (int g = from; g < group.length; g++) {
+              acc = add(acc, row[group[g]]);
+            }
+            pv[ps] = acc;
+            sums += group.length - from;
+          }
+          continue;
+        }
         for (int k : group) {
           int pb = peLocal[pj] ? k * size[pj] : 0;
           for (int p = 0; p < n; p++) {
@@ -779,6 +803,43 @@ final class ValueEngine {
       origins(j, nextBase[j]);
       for (int[] group : moveGroups[j]) {
         slots(j, group[0], n);
+        if (crossing) {
+          // A shared level into register files: word by word, one parent word multicast to the
+          // group's PEs (one row of the PE-minor register file); counts per word, not per PE.
+          int g = group.length;
+          for (int p = 0; p < n; p++) {
+            int cs = childSlots[p];
+            int[] row = cr[cs];
+            int ps = parentSlots[p];
+            int v = pv[ps];
+            if (!outputs) {
+              for (int k : group) {
+                row[k] = v;
+              }
+              fills += g;
+              delivered += g;
+              if (st[ps] != stamp) {
+                st[ps] = stamp;
+                sent++;
+                reads++;
+              }
+              continue;
+            }
+            boolean held = pValid[ps];
+            for (int k : group) {
+              if (held && head[k]) {
+                row[k] = v;
+                cValid[k * size[j] + cs] = true;
+                fills++;
+              } else {
+                row[k] = 0;
+                cValid[k * size[j] + cs] = false;
+                zeros++;
+              }
+            }
+          }
+          continue;
+        }
         for (int k : group) {
           int cb = k * size[j];
           int pb = peLocal[pj] ? k * size[pj] : 0;
@@ -816,6 +877,12 @@ final class ValueEngine {
             }
           }
         }
+      }
+      if (crossing && outputs) {
+        // Every output word a PE received was read from the parent and sent to that PE alone.
+        reads += fills;
+        delivered += fills;
+        sent += fills;
       }
       count(lv[j], o, FILL, fills);
       count(lv[pj], o, READ, reads);
