@@ -652,8 +652,8 @@ final class ValueEngine {
     /** Takes the temporal origin {@code o} modulo level j's and its parent's extents. */
     private void origins(int j, long[] o) {
       for (int i = 0; i < D; i++) {
-        childMod[i] = (int) (o[i] % ext[j][i]);
-        parentMod[i] = (int) (o[i] % ext[j + 1][i]);
+        childMod[i] = mod(o[i], ext[j][i]);
+        parentMod[i] = mod(o[i], ext[j + 1][i]);
       }
     }
 
@@ -685,19 +685,24 @@ final class ValueEngine {
           pc += rp[i] * pp[i];
         }
       }
-      int[] a = act[j];
-      for (int p = 0; p < n; p++) {
-        int cs = 0;
-        int ps = pc;
-        for (int i : a) {
-          int r = buf[p * D + i];
-          int x = rc[i] + r;
-          int y = rp[i] + r;
-          cs += (x >= ce[i] ? x - ce[i] : x) * cp[i];
-          ps += (y >= pe[i] ? y - pe[i] : y) * pp[i];
+      // Dimension by dimension over all points, so that a dimension's residues, extents and
+      // pitches stay in registers across the points (a move's points are few, its groups many).
+      Arrays.fill(childSlots, 0, n, 0);
+      Arrays.fill(parentSlots, 0, n, pc);
+      for (int i : act[j]) {
+        int ci = rc[i];
+        int pi = rp[i];
+        int cx = ce[i];
+        int px = pe[i];
+        int cpi = cp[i];
+        int ppi = pp[i];
+        for (int p = 0, b = i; p < n; p++, b += D) {
+          int r = buf[b];
+          int x = ci + r;
+          int y = pi + r;
+          childSlots[p] += (x >= cx ? x - cx : x) * cpi;
+          parentSlots[p] += (y >= px ? y - px : y) * ppi;
         }
-        childSlots[p] = cs;
-        parentSlots[p] = ps;
       }
     }
 
@@ -905,7 +910,7 @@ final class ValueEngine {
       int[] e = ext[0];
       boolean same = classesKnown;
       for (int i = 0; i < D; i++) {
-        int r = (int) (t[i] % e[i]);
+        int r = mod(t[i], e[i]);
         same &= r == tMod[i];
         tMod[i] = r;
       }
@@ -964,6 +969,17 @@ final class ValueEngine {
       }
       return out;
     }
+  }
+
+  /**
+   * {@code x mod e} for a coordinate {@code x >= 0}: a long division costs more than the MACs of a
+   * short run, and most extents of a tile are 1 or the coordinate fits an int.
+   */
+  private static int mod(long x, int e) {
+    if (e == 1) {
+      return 0;
+    }
+    return x <= Integer.MAX_VALUE ? (int) x % e : (int) (x % e);
   }
 
   private int add(int a, int b) {
