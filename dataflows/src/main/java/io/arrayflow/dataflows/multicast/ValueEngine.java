@@ -9,6 +9,7 @@ import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,16 @@ final class ValueEngine {
   private final int runSteps;
   private final int[] outer;
 
-  /** PE-local outputs: bounds of the ranges of consecutive PEs whose classes are all equal. */
+  /**
+   * Each PE's column in the PE-minor register files ({@link Chain#rows}), and the PE at each
+   * column: PEs ordered by their classes, so that PEs of equal classes sit side by side even when
+   * they are not neighbours in the array.
+   */
+  private final int[] col;
+
+  private final int[] peAt;
+
+  /** Bounds of the ranges of columns whose PEs' classes are all equal. */
   private final int[] ranges;
 
   /** Words each operand moves on its bus at every step of the current run (shared operands). */
@@ -183,15 +193,38 @@ final class ValueEngine {
       c.runTables();
       c.plan(-1);
     }
+    // Stable: PEs of equal classes keep their order (the array's, when every class is one).
+    peAt =
+        IntStream.range(0, pes)
+            .boxed()
+            .sorted(
+                Comparator.<Integer>comparingInt(k -> chains[0].macClass[k])
+                    .thenComparingInt(k -> chains[1].macClass[k])
+                    .thenComparingInt(k -> chains[2].macClass[k]))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    col = new int[pes];
+    for (int c = 0; c < pes; c++) {
+      col[peAt[c]] = c;
+    }
     int[] bounds = new int[pes + 1];
     int r = 0;
-    for (int k = 0; k < pes; k++) {
-      if (k == 0 || !sameClasses(k - 1, k)) {
-        bounds[r++] = k;
+    for (int c = 0; c < pes; c++) {
+      if (c == 0 || !sameClasses(peAt[c - 1], peAt[c])) {
+        bounds[r++] = c;
       }
     }
     bounds[r++] = pes;
     ranges = Arrays.copyOf(bounds, r);
+    for (Chain c : chains) {
+      for (int j = 0; j < c.m - 1; j++) {
+        int[][] g = c.moveGroups[j];
+        c.moveCols[j] = new int[g.length][];
+        for (int i = 0; i < g.length; i++) {
+          c.moveCols[j][i] = c.peLocal[j] ? Arrays.stream(g[i]).map(k -> col[k]).toArray() : g[i];
+        }
+      }
+    }
   }
 
   private boolean sameClasses(int a, int b) {
@@ -379,6 +412,9 @@ final class ValueEngine {
      */
     final int[][][] moveGroups;
 
+    /** {@link #moveGroups} as columns of the PE-minor register files ({@link ValueEngine#col}). */
+    final int[][][] moveCols;
+
     // Scratch for a move (no allocation per move): shift, origins, rotations and slots.
     final long[] shift = new long[D];
     final int[] childMod = new int[D];
@@ -517,6 +553,7 @@ final class ValueEngine {
         }
       }
       moveGroups = new int[m][][];
+      moveCols = new int[m][][];
       for (int j = 0; j < m - 1; j++) {
         int[] child = offMod[j];
         int[] parent = offMod[j + 1];
@@ -723,7 +760,9 @@ final class ValueEngine {
       long updates = 0;
       long sums = 0;
       origins(j, base[j]);
-      for (int[] group : moveGroups[j]) {
+      for (int gi = 0; gi < moveGroups[j].length; gi++) {
+        int[] group = moveGroups[j][gi];
+        int[] cols = moveCols[j][gi];
         slots(j, group[0], n);
         if (crossing) {
           // Register files into a shared level: word by word, the group's PEs (one row of the
@@ -735,14 +774,14 @@ final class ValueEngine {
             int from = 0;
             if (st[ps] != stamp) {
               st[ps] = stamp;
-              pv[ps] = row[group[0]];
+              pv[ps] = row[cols[0]];
               pValid[ps] = true;
               updates++;
               from = 1;
             }
             int acc = pv[ps];
-            for (int g = from; g < group.length; g++) {
-              acc = add(acc, row[group[g]]);
+            for (int g = from; g < cols.length; g++) {
+              acc = add(acc, row[cols[g]]);
             }
             pv[ps] = acc;
             sums += group.length - from;
@@ -752,7 +791,7 @@ final class ValueEngine {
         for (int k : group) {
           int pb = peLocal[pj] ? k * size[pj] : 0;
           for (int p = 0; p < n; p++) {
-            int v = cr != null ? cr[childSlots[p]][k] : cv[childSlots[p]];
+            int v = cr != null ? cr[childSlots[p]][col[k]] : cv[childSlots[p]];
             int ps = parentSlots[p];
             if (crossing && st[ps] == stamp) {
               pv[ps] = add(pv[ps], v);
@@ -763,7 +802,7 @@ final class ValueEngine {
               st[ps] = stamp;
             }
             if (pr != null) {
-              pr[ps][k] = v;
+              pr[ps][col[k]] = v;
             } else {
               pv[ps] = v;
             }
@@ -806,7 +845,9 @@ final class ValueEngine {
       long delivered = 0;
       long zeros = 0;
       origins(j, nextBase[j]);
-      for (int[] group : moveGroups[j]) {
+      for (int gi = 0; gi < moveGroups[j].length; gi++) {
+        int[] group = moveGroups[j][gi];
+        int[] cols = moveCols[j][gi];
         slots(j, group[0], n);
         if (crossing) {
           // A shared level into register files: word by word, one parent word multicast to the
@@ -818,8 +859,8 @@ final class ValueEngine {
             int ps = parentSlots[p];
             int v = pv[ps];
             if (!outputs) {
-              for (int k : group) {
-                row[k] = v;
+              for (int c : cols) {
+                row[c] = v;
               }
               fills += g;
               delivered += g;
@@ -831,13 +872,14 @@ final class ValueEngine {
               continue;
             }
             boolean held = pValid[ps];
-            for (int k : group) {
+            for (int q = 0; q < group.length; q++) {
+              int k = group[q];
               if (held && head[k]) {
-                row[k] = v;
+                row[cols[q]] = v;
                 cValid[k * size[j] + cs] = true;
                 fills++;
               } else {
-                row[k] = 0;
+                row[cols[q]] = 0;
                 cValid[k * size[j] + cs] = false;
                 zeros++;
               }
@@ -853,9 +895,9 @@ final class ValueEngine {
             int cs = childSlots[p];
             int ps = parentSlots[p];
             int[] row = cr != null ? cr[cs] : cv;
-            int at = cr != null ? k : cs;
+            int at = cr != null ? col[k] : cs;
             if (!outputs) {
-              row[at] = pr != null ? pr[ps][k] : pv[ps];
+              row[at] = pr != null ? pr[ps][col[k]] : pv[ps];
               fills++;
               if (crossing) {
                 delivered++;
@@ -867,7 +909,7 @@ final class ValueEngine {
               }
               reads++;
             } else if (pValid[pb + ps] && receives) {
-              row[at] = pr != null ? pr[ps][k] : pv[ps];
+              row[at] = pr != null ? pr[ps][col[k]] : pv[ps];
               cValid[cb + cs] = true;
               fills++;
               reads++;
@@ -1027,22 +1069,23 @@ final class ValueEngine {
 
   /**
    * PE-local outputs: no other PE touches a PE's partial sums and nothing moves during a run, so
-   * the run is stepped range by range of {@link #ranges} (consecutive PEs of equal classes, reading
+   * the run is stepped range by range of {@link #ranges} (columns of PEs of equal classes, reading
    * the same slots at every step); a register the run writes for the first time holds zero and is
    * not read (the first write of an output).
    */
-  private void runPeByPe(Chain cw, Chain ci, Chain co, int strike) {
+  private void runPeByPe(Chain cw, Chain ci, Chain co, int struck) {
+    int strike = struck < 0 ? -1 : col[struck];
     for (int r = 0; r + 1 < ranges.length; r++) {
       int lo = ranges[r];
       int hi = ranges[r + 1];
-      int[] sw = cw.classSlots[cw.macClass[lo]];
-      int[] sx = ci.classSlots[ci.macClass[lo]];
-      int[] so = co.classSlots[co.macClass[lo]];
+      int[] sw = cw.classSlots[cw.macClass[peAt[lo]]];
+      int[] sx = ci.classSlots[ci.macClass[peAt[lo]]];
+      int[] so = co.classSlots[co.macClass[peAt[lo]]];
       if (hi - lo >= WIDE && !fp) {
         macRange(cw, sw, ci, sx, co.rows[0], so, lo, hi, strike);
         continue;
       }
-      int[] ends = co.classEnds[co.macClass[lo]];
+      int[] ends = co.classEnds[co.macClass[peAt[lo]]];
       for (int k = lo; k < hi; k++) {
         int from = 0;
         if (k == strike) {
@@ -1061,11 +1104,11 @@ final class ValueEngine {
   }
 
   /**
-   * The hot loop (integers): a run over PEs {@code [lo, hi)} of equal classes, step by step. The
-   * register files are PE-minor ({@link Chain#rows}), so each step is one loop over the range on
-   * three rows with the same index, which the JIT vectorizes; a shared operand is one word for the
-   * whole range. Each register's additions keep their step order, so the sums are those of one MAC
-   * per PE per step.
+   * The hot loop (integers): a run over columns {@code [lo, hi)} of equal classes, step by step.
+   * The register files are PE-minor ({@link Chain#rows}), so each step is one loop over the range
+   * on three rows with the same index, which the JIT vectorizes; a shared operand is one word for
+   * the whole range. Each register's additions keep their step order, so the sums are those of one
+   * MAC per PE per step.
    */
   private void macRange(
       Chain cw, int[] sw, Chain ci, int[] sx, int[][] ro, int[] so, int lo, int hi, int strike) {
@@ -1159,8 +1202,8 @@ final class ValueEngine {
       for (int k = 0; k < pes; k++) {
         int sw = cw.classSlots[cw.macClass[k]][s];
         int sx = ci.classSlots[ci.macClass[k]][s];
-        int w = rw != null ? rw[sw][k] : vw[sw];
-        int x = rx != null ? rx[sx][k] : vx[sx];
+        int w = rw != null ? rw[sw][col[k]] : vw[sw];
+        int x = rx != null ? rx[sx][col[k]] : vx[sx];
         int os = co.classSlots[co.macClass[k]][s];
         if (co.first[k]) {
           if (valid[os]) {
