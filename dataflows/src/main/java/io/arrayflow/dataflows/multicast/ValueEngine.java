@@ -9,6 +9,7 @@ import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,12 @@ final class ValueEngine {
   /** Most ints of run tables (slots per class, plus the run's coordinates) per operand. */
   private static final long TABLE_BUDGET = 1 << 21;
 
+  /**
+   * Fewest PEs of equal classes stepped together ({@link #macRange}); fewer are stepped PE by PE,
+   * where the per-step cost of a range loop would not pay off.
+   */
+  private static final int WIDE = 4;
+
   private final StepPlan plan;
   private final LoopNest nest;
   private final Hierarchy h;
@@ -70,6 +77,18 @@ final class ValueEngine {
   private final int runFrom;
   private final int runSteps;
   private final int[] outer;
+
+  /**
+   * Each PE's column in the PE-minor register files ({@link Chain#rows}), and the PE at each
+   * column: PEs ordered by their classes, so that PEs of equal classes sit side by side even when
+   * they are not neighbours in the array.
+   */
+  private final int[] col;
+
+  private final int[] peAt;
+
+  /** Bounds of the ranges of columns whose PEs' classes are all equal. */
+  private final int[] ranges;
 
   /** Words each operand moves on its bus at every step of the current run (shared operands). */
   private final long[] shared = new long[3];
@@ -174,6 +193,47 @@ final class ValueEngine {
       c.runTables();
       c.plan(-1);
     }
+    // Stable: PEs of equal classes keep their order (the array's, when every class is one).
+    peAt =
+        IntStream.range(0, pes)
+            .boxed()
+            .sorted(
+                Comparator.<Integer>comparingInt(k -> chains[0].macClass[k])
+                    .thenComparingInt(k -> chains[1].macClass[k])
+                    .thenComparingInt(k -> chains[2].macClass[k]))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    col = new int[pes];
+    for (int c = 0; c < pes; c++) {
+      col[peAt[c]] = c;
+    }
+    int[] bounds = new int[pes + 1];
+    int r = 0;
+    for (int c = 0; c < pes; c++) {
+      if (c == 0 || !sameClasses(peAt[c - 1], peAt[c])) {
+        bounds[r++] = c;
+      }
+    }
+    bounds[r++] = pes;
+    ranges = Arrays.copyOf(bounds, r);
+    for (Chain c : chains) {
+      for (int j = 0; j < c.m - 1; j++) {
+        int[][] g = c.moveGroups[j];
+        c.moveCols[j] = new int[g.length][];
+        for (int i = 0; i < g.length; i++) {
+          c.moveCols[j][i] = c.peLocal[j] ? Arrays.stream(g[i]).map(k -> col[k]).toArray() : g[i];
+        }
+      }
+    }
+  }
+
+  private boolean sameClasses(int a, int b) {
+    for (Chain c : chains) {
+      if (c.macClass[a] != c.macClass[b]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -313,7 +373,18 @@ final class ValueEngine {
     final int[][] ext;
     final int[][] pitch;
     final int[] size;
+
+    /** Values of a level held once (the GLB, DRAM): {@code [slot]}; null for a PE-local level. */
     final int[][] vals;
+
+    /**
+     * Values of a PE-local level, PE-minor: {@code [slot][pe]}, one row per slot of the register
+     * file holding that slot of every PE. PEs of a class read the same slot at every step, so a
+     * step of a run is one loop over a contiguous range of PEs in each row, which the JIT turns
+     * into vector instructions (it does not for one flat array indexed from several offsets).
+     */
+    final int[][][] rows;
+
     final boolean[][] valid;
     final int[][] stamps;
 
@@ -340,6 +411,9 @@ final class ValueEngine {
      * offset, so within a group they still add in PE order.
      */
     final int[][][] moveGroups;
+
+    /** {@link #moveGroups} as columns of the PE-minor register files ({@link ValueEngine#col}). */
+    final int[][][] moveCols;
 
     // Scratch for a move (no allocation per move): shift, origins, rotations and slots.
     final long[] shift = new long[D];
@@ -403,6 +477,7 @@ final class ValueEngine {
       pitch = new int[m][D];
       size = new int[m];
       vals = new int[m][];
+      rows = new int[m][][];
       valid = new boolean[m][];
       stamps = new int[m][];
       act = new int[m][];
@@ -434,8 +509,10 @@ final class ValueEngine {
         size[j] = Math.toIntExact(s);
         if (j == m - 1) {
           vals[j] = top != null ? top : new int[size[j]];
+        } else if (peLocal[j]) {
+          rows[j] = new int[size[j]][inst[j]];
         } else {
-          vals[j] = new int[Math.multiplyExact(inst[j], size[j])];
+          vals[j] = new int[size[j]];
         }
         if (o == StepPlan.O) {
           valid[j] = new boolean[inst[j] * size[j]];
@@ -476,6 +553,7 @@ final class ValueEngine {
         }
       }
       moveGroups = new int[m][][];
+      moveCols = new int[m][][];
       for (int j = 0; j < m - 1; j++) {
         int[] child = offMod[j];
         int[] parent = offMod[j + 1];
@@ -611,8 +689,8 @@ final class ValueEngine {
     /** Takes the temporal origin {@code o} modulo level j's and its parent's extents. */
     private void origins(int j, long[] o) {
       for (int i = 0; i < D; i++) {
-        childMod[i] = (int) (o[i] % ext[j][i]);
-        parentMod[i] = (int) (o[i] % ext[j + 1][i]);
+        childMod[i] = mod(o[i], ext[j][i]);
+        parentMod[i] = mod(o[i], ext[j + 1][i]);
       }
     }
 
@@ -644,19 +722,24 @@ final class ValueEngine {
           pc += rp[i] * pp[i];
         }
       }
-      int[] a = act[j];
-      for (int p = 0; p < n; p++) {
-        int cs = 0;
-        int ps = pc;
-        for (int i : a) {
-          int r = buf[p * D + i];
-          int x = rc[i] + r;
-          int y = rp[i] + r;
-          cs += (x >= ce[i] ? x - ce[i] : x) * cp[i];
-          ps += (y >= pe[i] ? y - pe[i] : y) * pp[i];
+      // Dimension by dimension over all points, so that a dimension's residues, extents and
+      // pitches stay in registers across the points (a move's points are few, its groups many).
+      Arrays.fill(childSlots, 0, n, 0);
+      Arrays.fill(parentSlots, 0, n, pc);
+      for (int i : act[j]) {
+        int ci = rc[i];
+        int pi = rp[i];
+        int cx = ce[i];
+        int px = pe[i];
+        int cpi = cp[i];
+        int ppi = pp[i];
+        for (int p = 0, b = i; p < n; p++, b += D) {
+          int r = buf[b];
+          int x = ci + r;
+          int y = pi + r;
+          childSlots[p] += (x >= cx ? x - cx : x) * cpi;
+          parentSlots[p] += (y >= px ? y - px : y) * ppi;
         }
-        childSlots[p] = cs;
-        parentSlots[p] = ps;
       }
     }
 
@@ -669,19 +752,46 @@ final class ValueEngine {
       int pj = j + 1;
       boolean crossing = peLocal[j] && !peLocal[pj];
       int[] cv = vals[j];
+      int[][] cr = rows[j];
       int[] pv = vals[pj];
+      int[][] pr = rows[pj];
       boolean[] pValid = valid[pj];
       int[] st = stamps[pj];
       long updates = 0;
       long sums = 0;
       origins(j, base[j]);
-      for (int[] group : moveGroups[j]) {
+      for (int gi = 0; gi < moveGroups[j].length; gi++) {
+        int[] group = moveGroups[j][gi];
+        int[] cols = moveCols[j][gi];
         slots(j, group[0], n);
+        if (crossing) {
+          // Register files into a shared level: word by word, the group's PEs (one row of the
+          // PE-minor register file) in PE order, so each parent word's sum adds in PE order as
+          // the network does; the first PE to reach a word this move writes it.
+          for (int p = 0; p < n; p++) {
+            int[] row = cr[childSlots[p]];
+            int ps = parentSlots[p];
+            int from = 0;
+            if (st[ps] != stamp) {
+              st[ps] = stamp;
+              pv[ps] = row[cols[0]];
+              pValid[ps] = true;
+              updates++;
+              from = 1;
+            }
+            int acc = pv[ps];
+            for (int g = from; g < cols.length; g++) {
+              acc = add(acc, row[cols[g]]);
+            }
+            pv[ps] = acc;
+            sums += group.length - from;
+          }
+          continue;
+        }
         for (int k : group) {
-          int cb = k * size[j];
           int pb = peLocal[pj] ? k * size[pj] : 0;
           for (int p = 0; p < n; p++) {
-            int v = cv[cb + childSlots[p]];
+            int v = cr != null ? cr[childSlots[p]][col[k]] : cv[childSlots[p]];
             int ps = parentSlots[p];
             if (crossing && st[ps] == stamp) {
               pv[ps] = add(pv[ps], v);
@@ -691,7 +801,11 @@ final class ValueEngine {
             if (crossing) {
               st[ps] = stamp;
             }
-            pv[pb + ps] = v;
+            if (pr != null) {
+              pr[ps][col[k]] = v;
+            } else {
+              pv[ps] = v;
+            }
             pValid[pb + ps] = true;
             updates++;
           }
@@ -719,7 +833,9 @@ final class ValueEngine {
       boolean crossing = peLocal[j] && !peLocal[pj];
       boolean outputs = o == StepPlan.O;
       int[] cv = vals[j];
+      int[][] cr = rows[j];
       int[] pv = vals[pj];
+      int[][] pr = rows[pj];
       boolean[] cValid = valid[j];
       boolean[] pValid = valid[pj];
       int[] st = stamps[pj];
@@ -729,17 +845,59 @@ final class ValueEngine {
       long delivered = 0;
       long zeros = 0;
       origins(j, nextBase[j]);
-      for (int[] group : moveGroups[j]) {
+      for (int gi = 0; gi < moveGroups[j].length; gi++) {
+        int[] group = moveGroups[j][gi];
+        int[] cols = moveCols[j][gi];
         slots(j, group[0], n);
+        if (crossing) {
+          // A shared level into register files: word by word, one parent word multicast to the
+          // group's PEs (one row of the PE-minor register file); counts per word, not per PE.
+          int g = group.length;
+          for (int p = 0; p < n; p++) {
+            int cs = childSlots[p];
+            int[] row = cr[cs];
+            int ps = parentSlots[p];
+            int v = pv[ps];
+            if (!outputs) {
+              for (int c : cols) {
+                row[c] = v;
+              }
+              fills += g;
+              delivered += g;
+              if (st[ps] != stamp) {
+                st[ps] = stamp;
+                sent++;
+                reads++;
+              }
+              continue;
+            }
+            boolean held = pValid[ps];
+            for (int q = 0; q < group.length; q++) {
+              int k = group[q];
+              if (held && head[k]) {
+                row[cols[q]] = v;
+                cValid[k * size[j] + cs] = true;
+                fills++;
+              } else {
+                row[cols[q]] = 0;
+                cValid[k * size[j] + cs] = false;
+                zeros++;
+              }
+            }
+          }
+          continue;
+        }
         for (int k : group) {
           int cb = k * size[j];
           int pb = peLocal[pj] ? k * size[pj] : 0;
           boolean receives = !crossing || head[k];
           for (int p = 0; p < n; p++) {
-            int cs = cb + childSlots[p];
+            int cs = childSlots[p];
             int ps = parentSlots[p];
+            int[] row = cr != null ? cr[cs] : cv;
+            int at = cr != null ? col[k] : cs;
             if (!outputs) {
-              cv[cs] = pv[pb + ps];
+              row[at] = pr != null ? pr[ps][col[k]] : pv[ps];
               fills++;
               if (crossing) {
                 delivered++;
@@ -751,8 +909,8 @@ final class ValueEngine {
               }
               reads++;
             } else if (pValid[pb + ps] && receives) {
-              cv[cs] = pv[pb + ps];
-              cValid[cs] = true;
+              row[at] = pr != null ? pr[ps][col[k]] : pv[ps];
+              cValid[cb + cs] = true;
               fills++;
               reads++;
               if (crossing) {
@@ -760,12 +918,18 @@ final class ValueEngine {
                 sent++;
               }
             } else {
-              cv[cs] = 0;
-              cValid[cs] = false;
+              row[at] = 0;
+              cValid[cb + cs] = false;
               zeros++;
             }
           }
         }
+      }
+      if (crossing && outputs) {
+        // Every output word a PE received was read from the parent and sent to that PE alone.
+        reads += fills;
+        delivered += fills;
+        sent += fills;
       }
       count(lv[j], o, FILL, fills);
       count(lv[pj], o, READ, reads);
@@ -788,7 +952,7 @@ final class ValueEngine {
       int[] e = ext[0];
       boolean same = classesKnown;
       for (int i = 0; i < D; i++) {
-        int r = (int) (t[i] % e[i]);
+        int r = mod(t[i], e[i]);
         same &= r == tMod[i];
         tMod[i] = r;
       }
@@ -849,6 +1013,17 @@ final class ValueEngine {
     }
   }
 
+  /**
+   * {@code x mod e} for a coordinate {@code x >= 0}: a long division costs more than the MACs of a
+   * short run, and most extents of a tile are 1 or the coordinate fits an int.
+   */
+  private static int mod(long x, int e) {
+    if (e == 1) {
+      return 0;
+    }
+    return x <= Integer.MAX_VALUE ? (int) x % e : (int) (x % e);
+  }
+
   private int add(int a, int b) {
     return fp ? Float.floatToRawIntBits(Float.intBitsToFloat(a) + Float.intBitsToFloat(b)) : a + b;
   }
@@ -893,43 +1068,34 @@ final class ValueEngine {
   }
 
   /**
-   * PE-local outputs: each PE's MACs of the run in one inner loop, since no other PE touches its
-   * partial sums and nothing moves during a run; a register the run writes for the first time holds
-   * zero and is not read (the first write of an output).
+   * PE-local outputs: no other PE touches a PE's partial sums and nothing moves during a run, so
+   * the run is stepped range by range of {@link #ranges} (columns of PEs of equal classes, reading
+   * the same slots at every step); a register the run writes for the first time holds zero and is
+   * not read (the first write of an output).
    */
-  private void runPeByPe(Chain cw, Chain ci, Chain co, int strike) {
-    int[] vw = cw.vals[0];
-    int[] vx = ci.vals[0];
-    int[] vo = co.vals[0];
-    for (int k = 0; k < pes; k++) {
-      int[] sw = cw.classSlots[cw.macClass[k]];
-      int[] sx = ci.classSlots[ci.macClass[k]];
-      int[] so = co.classSlots[co.macClass[k]];
-      int[] ends = co.classEnds[co.macClass[k]];
-      int bw = cw.local ? k * cw.size[0] : 0;
-      int bx = ci.local ? k * ci.size[0] : 0;
-      int bo = k * co.size[0];
-      if (!fp
-          && ends != null
-          && k + 1 < pes
-          && k != strike
-          && k + 1 != strike
-          && cw.macClass[k + 1] == cw.macClass[k]
-          && ci.macClass[k + 1] == ci.macClass[k]
-          && co.macClass[k + 1] == co.macClass[k]) {
-        int dw = cw.local ? cw.size[0] : 0;
-        int dx = ci.local ? ci.size[0] : 0;
-        macPair(vw, bw, dw, sw, vx, bx, dx, sx, vo, bo, co.size[0], so, ends);
-        k++;
+  private void runPeByPe(Chain cw, Chain ci, Chain co, int struck) {
+    int strike = struck < 0 ? -1 : col[struck];
+    for (int r = 0; r + 1 < ranges.length; r++) {
+      int lo = ranges[r];
+      int hi = ranges[r + 1];
+      int[] sw = cw.classSlots[cw.macClass[peAt[lo]]];
+      int[] sx = ci.classSlots[ci.macClass[peAt[lo]]];
+      int[] so = co.classSlots[co.macClass[peAt[lo]]];
+      if (hi - lo >= WIDE && !fp) {
+        macRange(cw, sw, ci, sx, co.rows[0], so, lo, hi, strike);
         continue;
       }
-      int from = 0;
-      if (k == strike) {
-        mac(vw, bw, sw, vx, bx, sx, vo, bo, so, ends, 0, 1);
-        vo[bo + so[0]] = add(vo[bo + so[0]], one());
-        from = 1;
+      int[] ends = co.classEnds[co.macClass[peAt[lo]]];
+      for (int k = lo; k < hi; k++) {
+        int from = 0;
+        if (k == strike) {
+          mac(cw, sw, ci, sx, co.rows[0], so, k, ends, 0, 1);
+          int[] row = co.rows[0][so[0]];
+          row[k] = add(row[k], one());
+          from = 1;
+        }
+        mac(cw, sw, ci, sx, co.rows[0], so, k, ends, from, runSteps);
       }
-      mac(vw, bw, sw, vx, bx, sx, vo, bo, so, ends, from, runSteps);
     }
     long macs = (long) pes * runSteps;
     count(co.lv[0], StepPlan.O, UPDATE, macs);
@@ -938,95 +1104,84 @@ final class ValueEngine {
   }
 
   /**
-   * The hot loop: one PE's MACs over steps {@code [from, to)} of a run, operands at {@code base +
-   * slots[s]}. A partial sum stays in a register while consecutive steps add into it ({@code
-   * ends[s]}: where its stretch ends), so the loop carries no store-to-load dependency through
-   * memory; the additions happen in the same order as one per step. Without stretches ({@code ends}
-   * null) each step loads and stores its partial sum.
+   * The hot loop (integers): a run over columns {@code [lo, hi)} of equal classes, step by step.
+   * The register files are PE-minor ({@link Chain#rows}), so each step is one loop over the range
+   * on three rows with the same index, which the JIT vectorizes; a shared operand is one word for
+   * the whole range. Each register's additions keep their step order, so the sums are those of one
+   * MAC per PE per step.
    */
-  private void mac(
-      int[] vw,
-      int bw,
-      int[] sw,
-      int[] vx,
-      int bx,
-      int[] sx,
-      int[] vo,
-      int bo,
-      int[] so,
-      int[] ends,
-      int from,
-      int to) {
-    if (ends == null && fp) {
-      for (int s = from; s < to; s++) {
-        int os = bo + so[s];
-        vo[os] =
-            Float.floatToRawIntBits(
-                Float.intBitsToFloat(vo[os])
-                    + Float.intBitsToFloat(vw[bw + sw[s]]) * Float.intBitsToFloat(vx[bx + sx[s]]));
-      }
-      return;
-    }
-    if (ends == null) {
-      for (int s = from; s < to; s++) {
-        vo[bo + so[s]] += vw[bw + sw[s]] * vx[bx + sx[s]];
-      }
-      return;
-    }
-    int s = from;
-    while (s < to) {
-      int os = bo + so[s];
-      int end = Math.min(ends[s], to);
-      if (fp) {
-        float acc = Float.intBitsToFloat(vo[os]);
-        for (; s < end; s++) {
-          acc += Float.intBitsToFloat(vw[bw + sw[s]]) * Float.intBitsToFloat(vx[bx + sx[s]]);
+  private void macRange(
+      Chain cw, int[] sw, Chain ci, int[] sx, int[][] ro, int[] so, int lo, int hi, int strike) {
+    int[][] rw = cw.rows[0];
+    int[][] rx = ci.rows[0];
+    int[] vw = cw.vals[0];
+    int[] vx = ci.vals[0];
+    boolean struck = strike >= lo && strike < hi;
+    // One shape of inner loop per locality, chosen once per run rather than per step.
+    for (int s = 0; s < runSteps; s++) {
+      int[] o = ro[so[s]];
+      if (rw != null && rx != null) {
+        int[] w = rw[sw[s]];
+        int[] x = rx[sx[s]];
+        for (int k = lo; k < hi; k++) {
+          o[k] += w[k] * x[k];
         }
-        vo[os] = Float.floatToRawIntBits(acc);
+      } else if (rw != null) {
+        int[] w = rw[sw[s]];
+        int x = vx[sx[s]];
+        for (int k = lo; k < hi; k++) {
+          o[k] += w[k] * x;
+        }
+      } else if (rx != null) {
+        int w = vw[sw[s]];
+        int[] x = rx[sx[s]];
+        for (int k = lo; k < hi; k++) {
+          o[k] += w * x[k];
+        }
       } else {
-        int acc = vo[os];
-        for (; s < end; s++) {
-          acc += vw[bw + sw[s]] * vx[bx + sx[s]];
+        int wx = vw[sw[s]] * vx[sx[s]];
+        for (int k = lo; k < hi; k++) {
+          o[k] += wx;
         }
-        vo[os] = acc;
+      }
+      if (s == 0 && struck) {
+        o[strike] = add(o[strike], one());
       }
     }
   }
 
   /**
-   * The hot loop for two neighbouring PEs of the same classes (integers, with stretches): the
-   * second PE's operands sit {@code dw}, {@code dx}, {@code do2} words after the first's, so one
-   * load of each slot table serves both and the two independent partial sums overlap in the core;
-   * each PE's additions keep their order, so the sums are those of {@link #mac}.
+   * One PE's MACs over steps {@code [from, to)} of a run (ranges narrower than {@link #WIDE}, and
+   * floats). A partial sum stays in a register while consecutive steps add into it ({@code
+   * ends[s]}: where its stretch ends), so the loop carries no store-to-load dependency through
+   * memory; the additions happen in the same order as one per step.
    */
-  private void macPair(
-      int[] vw,
-      int bw,
-      int dw,
+  private void mac(
+      Chain cw,
       int[] sw,
-      int[] vx,
-      int bx,
-      int dx,
+      Chain ci,
       int[] sx,
-      int[] vo,
-      int bo,
-      int do2,
+      int[][] ro,
       int[] so,
-      int[] ends) {
-    int s = 0;
-    while (s < runSteps) {
-      int os = bo + so[s];
-      int end = ends[s];
-      int a0 = vo[os];
-      int a1 = vo[os + do2];
+      int k,
+      int[] ends,
+      int from,
+      int to) {
+    int[][] rw = cw.rows[0];
+    int[][] rx = ci.rows[0];
+    int[] vw = cw.vals[0];
+    int[] vx = ci.vals[0];
+    int s = from;
+    while (s < to) {
+      int[] o = ro[so[s]];
+      int end = ends == null ? s + 1 : Math.min(ends[s], to);
+      int acc = o[k];
       for (; s < end; s++) {
-        int w = bw + sw[s];
-        int x = bx + sx[s];
-        a0 += vw[w] * vx[x];
-        a1 += vw[w + dw] * vx[x + dx];
+        int w = rw != null ? rw[sw[s]][k] : vw[sw[s]];
+        int x = rx != null ? rx[sx[s]][k] : vx[sx[s]];
+        acc = fma(acc, w, x);
       }
-      vo[os] = a0;
-      vo[os + do2] = a1;
+      o[k] = acc;
     }
   }
 
@@ -1036,6 +1191,8 @@ final class ValueEngine {
    * reads it, unless this is its first write), the others' sums are reductions.
    */
   private void runStepByStep(Chain cw, Chain ci, Chain co, int strike) {
+    int[][] rw = cw.rows[0];
+    int[][] rx = ci.rows[0];
     int[] vw = cw.vals[0];
     int[] vx = ci.vals[0];
     int[] vo = co.vals[0];
@@ -1043,8 +1200,10 @@ final class ValueEngine {
     long reads = 0;
     for (int s = 0; s < runSteps; s++) {
       for (int k = 0; k < pes; k++) {
-        int w = vw[(cw.local ? k * cw.size[0] : 0) + cw.classSlots[cw.macClass[k]][s]];
-        int x = vx[(ci.local ? k * ci.size[0] : 0) + ci.classSlots[ci.macClass[k]][s]];
+        int sw = cw.classSlots[cw.macClass[k]][s];
+        int sx = ci.classSlots[ci.macClass[k]][s];
+        int w = rw != null ? rw[sw][col[k]] : vw[sw];
+        int x = rx != null ? rx[sx][col[k]] : vx[sx];
         int os = co.classSlots[co.macClass[k]][s];
         if (co.first[k]) {
           if (valid[os]) {
