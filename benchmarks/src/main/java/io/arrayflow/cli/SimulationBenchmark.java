@@ -149,7 +149,7 @@ public class SimulationBenchmark {
   }
 
   private LayerRun run(Workload wl, Layer l, Dataflow d, Fidelity f) {
-    LayerRun r = runner.run(wl.name(), l, d, f, null);
+    LayerRun r = runner.runAgain(wl.name(), l, d, f);
     if (!r.mapped()) {
       throw new IllegalStateException("no mapping fits " + l.name() + " " + d.key());
     }

@@ -395,7 +395,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static LayerRun run(LayerRunner r, Workload w, Layer l, Dataflow d, Fidelity f) {
-    LayerRun run = r.run(w.name(), l, d, f, null);
+    LayerRun run = r.runAgain(w.name(), l, d, f);
     if (!run.mapped()) {
       throw new IllegalStateException("bench: no mapping fits " + l.name() + " " + d.key());
     }

@@ -103,8 +103,26 @@ public final class LayerRunner {
    */
   public LayerRun run(
       String workload, Layer layer, Dataflow dataflow, Fidelity fidelity, Mapping explicit) {
+    return run(workload, layer, dataflow, fidelity, explicit, true);
+  }
+
+  /**
+   * As {@link #run} without an explicit mapping, but simulated even if a like layer ran before (the
+   * mapper's searches are still reused): what a benchmark times.
+   */
+  public LayerRun runAgain(String workload, Layer layer, Dataflow dataflow, Fidelity fidelity) {
+    return run(workload, layer, dataflow, fidelity, null, false);
+  }
+
+  private LayerRun run(
+      String workload,
+      Layer layer,
+      Dataflow dataflow,
+      Fidelity fidelity,
+      Mapping explicit,
+      boolean remembered) {
     LayerRun r;
-    if (explicit != null) {
+    if (explicit != null || !remembered) {
       r = simulate(workload, layer, dataflow, fidelity, explicit);
     } else {
       // A layer like one run before (same op, traits and dataflow; any name) runs the same.

@@ -1,6 +1,7 @@
 package io.arrayflow.dataflows.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import io.arrayflow.dataflows.Dataflow;
 import io.arrayflow.dataflows.arch.TestArchs;
@@ -48,5 +49,16 @@ class SharedRunnerTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aLayerRunAgainIsSimulatedAgainWithTheSameResult() {
+    ArchSpec arch = TestArchs.eyeriss();
+    LayerRunner runner = new LayerRunner(arch, EnergyTables.named(arch.energyTable()));
+    Layer l = Layer.of(OpSpec.conv("c", 1, 1, 8, 8, 10, 10, 3, 3, 1, 1, 1));
+    LayerRun first = runner.run("w", l, Dataflow.WS, Fidelity.CYCLE, null);
+    LayerRun again = runner.runAgain("w", l, Dataflow.WS, Fidelity.CYCLE);
+    assertEquals(first.result(), again.result());
+    assertNotSame(first.result(), again.result(), "simulated again, not remembered");
   }
 }
