@@ -9,7 +9,6 @@ import io.arrayflow.dataflows.ws.WeightStationary;
 import io.arrayflow.sim.spec.Keyed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The named dataflows, each a family of mappings defined by which operands stay in the PE and which
@@ -21,21 +20,21 @@ import java.util.function.Supplier;
  */
 public enum Dataflow implements Keyed {
   /** Weight-stationary: a weight stays in the PE while inputs stream past it. */
-  WS(WeightStationary::new, true, true),
+  WS(WeightStationary.FAMILY, true, true),
   /** Output-stationary: a partial sum stays in the PE until its output is complete. */
-  OS(OutputStationary::new, true, true),
+  OS(OutputStationary.FAMILY, true, true),
   /** Input-stationary: an input stays in the PE while the filters stream past it. */
-  IS(InputStationary::new, true, true),
+  IS(InputStationary.FAMILY, true, true),
   /** Row-stationary: a filter row stays in the PE while an ifmap row slides past it. */
-  RS(RowStationary::new, false, true),
+  RS(RowStationary.FAMILY, false, true),
   /** No local reuse: nothing stays in the PE (a baseline; not in {@code all}). */
-  NLR(NoLocalReuse::new, false, false);
+  NLR(NoLocalReuse.FAMILY, false, false);
 
-  private final Supplier<MappingFamily> family;
+  private final MappingFamily family;
   private final boolean systolic;
   private final boolean inAll;
 
-  Dataflow(Supplier<MappingFamily> family, boolean systolic, boolean inAll) {
+  Dataflow(MappingFamily family, boolean systolic, boolean inAll) {
     this.family = family;
     this.systolic = systolic;
     this.inAll = inAll;
@@ -46,9 +45,9 @@ public enum Dataflow implements Keyed {
     return Keyed.named(Dataflow.class, key);
   }
 
-  /** A new instance of this dataflow's mapping family. */
+  /** This dataflow's mapping family (immutable, shared). */
   public MappingFamily family() {
-    return family.get();
+    return family;
   }
 
   /** Whether a systolic NoC runs this dataflow (as a fold schedule). */

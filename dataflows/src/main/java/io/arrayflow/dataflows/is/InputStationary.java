@@ -9,12 +9,8 @@ import static io.arrayflow.workloads.spec.Dim.Q;
 import static io.arrayflow.workloads.spec.Dim.R;
 import static io.arrayflow.workloads.spec.Dim.S;
 
-import io.arrayflow.dataflows.mapping.Hierarchy;
-import io.arrayflow.dataflows.mapspace.FamilySpace;
-import io.arrayflow.dataflows.mapspace.MappingChoice;
 import io.arrayflow.dataflows.mapspace.MappingFamily;
 import io.arrayflow.dataflows.mapspace.StationaryHeuristic;
-import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.List;
 
@@ -35,8 +31,9 @@ import java.util.List;
  *   <li>loop order at every level: {@code G, N, C, P, Q, R, S} outside, {@code M} innermost.
  * </ul>
  */
-public final class InputStationary implements MappingFamily {
-  private static final StationaryHeuristic RULES =
+public final class InputStationary {
+  /** Input-stationary mappings: the family, its space and its fixed rule. */
+  public static final MappingFamily FAMILY =
       new StationaryHeuristic(
           "IS",
           Role.INPUTS,
@@ -46,16 +43,5 @@ public final class InputStationary implements MappingFamily {
           List.of(M, Q, P, N, C, R, S, G),
           List.of(G, N, C, P, Q, R, S, M));
 
-  /** Input-stationary mappings. */
-  public InputStationary() {}
-
-  @Override
-  public MappingChoice choose(OpSpec spec, Hierarchy h) {
-    return RULES.choose(spec, h);
-  }
-
-  @Override
-  public FamilySpace space() {
-    return RULES.space();
-  }
+  private InputStationary() {}
 }

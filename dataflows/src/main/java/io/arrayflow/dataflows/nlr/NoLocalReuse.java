@@ -9,12 +9,9 @@ import static io.arrayflow.workloads.spec.Dim.Q;
 import static io.arrayflow.workloads.spec.Dim.R;
 import static io.arrayflow.workloads.spec.Dim.S;
 
-import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapspace.FamilySpace;
-import io.arrayflow.dataflows.mapspace.MappingChoice;
 import io.arrayflow.dataflows.mapspace.MappingFamily;
 import io.arrayflow.dataflows.mapspace.StationaryHeuristic;
-import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,7 +28,7 @@ import java.util.Set;
  * a sweep does that with an arch whose register files are minimal
  * (configs/sweeps/eyeriss-isca2016.yaml).
  */
-public final class NoLocalReuse implements MappingFamily {
+public final class NoLocalReuse {
   /** The family's space. */
   public static final FamilySpace SPACE =
       new FamilySpace(
@@ -45,20 +42,10 @@ public final class NoLocalReuse implements MappingFamily {
           Set.of(),
           false);
 
-  private static final StationaryHeuristic RULES =
+  /** No-local-reuse mappings: the family, its space and its fixed rule. */
+  public static final MappingFamily FAMILY =
       new StationaryHeuristic(
           SPACE, List.of(), List.of(Q, P, N, S, R, C, M, G), List.of(G, M, C, R, S, N, P, Q));
 
-  /** No-local-reuse mappings. */
-  public NoLocalReuse() {}
-
-  @Override
-  public MappingChoice choose(OpSpec spec, Hierarchy h) {
-    return RULES.choose(spec, h);
-  }
-
-  @Override
-  public FamilySpace space() {
-    return SPACE;
-  }
+  private NoLocalReuse() {}
 }

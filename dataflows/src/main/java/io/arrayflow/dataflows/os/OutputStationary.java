@@ -9,12 +9,8 @@ import static io.arrayflow.workloads.spec.Dim.Q;
 import static io.arrayflow.workloads.spec.Dim.R;
 import static io.arrayflow.workloads.spec.Dim.S;
 
-import io.arrayflow.dataflows.mapping.Hierarchy;
-import io.arrayflow.dataflows.mapspace.FamilySpace;
-import io.arrayflow.dataflows.mapspace.MappingChoice;
 import io.arrayflow.dataflows.mapspace.MappingFamily;
 import io.arrayflow.dataflows.mapspace.StationaryHeuristic;
-import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.List;
 
@@ -34,8 +30,9 @@ import java.util.List;
  *   <li>loop order at every level: {@code G, N, M, P, Q} outside, {@code C, R, S} innermost.
  * </ul>
  */
-public final class OutputStationary implements MappingFamily {
-  private static final StationaryHeuristic RULES =
+public final class OutputStationary {
+  /** Output-stationary mappings: the family, its space and its fixed rule. */
+  public static final MappingFamily FAMILY =
       new StationaryHeuristic(
           "OS",
           Role.OUTPUTS,
@@ -45,16 +42,5 @@ public final class OutputStationary implements MappingFamily {
           List.of(C, R, S, Q, P, M, N, G),
           List.of(G, N, M, P, Q, C, R, S));
 
-  /** Output-stationary mappings. */
-  public OutputStationary() {}
-
-  @Override
-  public MappingChoice choose(OpSpec spec, Hierarchy h) {
-    return RULES.choose(spec, h);
-  }
-
-  @Override
-  public FamilySpace space() {
-    return RULES.space();
-  }
+  private OutputStationary() {}
 }

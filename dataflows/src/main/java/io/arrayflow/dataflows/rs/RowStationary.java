@@ -9,12 +9,9 @@ import static io.arrayflow.workloads.spec.Dim.Q;
 import static io.arrayflow.workloads.spec.Dim.R;
 import static io.arrayflow.workloads.spec.Dim.S;
 
-import io.arrayflow.dataflows.mapping.Hierarchy;
 import io.arrayflow.dataflows.mapspace.FamilySpace;
-import io.arrayflow.dataflows.mapspace.MappingChoice;
 import io.arrayflow.dataflows.mapspace.MappingFamily;
 import io.arrayflow.dataflows.mapspace.StationaryHeuristic;
-import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.EnumSet;
 import java.util.List;
@@ -47,7 +44,7 @@ import java.util.Set;
  * left; {@code p} then {@code q} grow while the pads hold them; the GLB holds the sliding ({@code
  * Q}) innermost, then images and channels; loops over what indexes weights run outside.
  */
-public final class RowStationary implements MappingFamily {
+public final class RowStationary {
   /** The family's space. */
   public static final FamilySpace SPACE =
       new FamilySpace(
@@ -61,20 +58,10 @@ public final class RowStationary implements MappingFamily {
           Set.of(S),
           true);
 
-  private static final StationaryHeuristic RULES =
+  /** Row-stationary mappings: the family, its space and its fixed rule. */
+  public static final MappingFamily FAMILY =
       new StationaryHeuristic(
           SPACE, List.of(M, C), List.of(Q, N, C, P, M, R, G), List.of(G, M, C, R, S, N, P, Q));
 
-  /** Row-stationary mappings. */
-  public RowStationary() {}
-
-  @Override
-  public MappingChoice choose(OpSpec spec, Hierarchy h) {
-    return RULES.choose(spec, h);
-  }
-
-  @Override
-  public FamilySpace space() {
-    return SPACE;
-  }
+  private RowStationary() {}
 }

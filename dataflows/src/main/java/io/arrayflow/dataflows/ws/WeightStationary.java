@@ -9,12 +9,8 @@ import static io.arrayflow.workloads.spec.Dim.Q;
 import static io.arrayflow.workloads.spec.Dim.R;
 import static io.arrayflow.workloads.spec.Dim.S;
 
-import io.arrayflow.dataflows.mapping.Hierarchy;
-import io.arrayflow.dataflows.mapspace.FamilySpace;
-import io.arrayflow.dataflows.mapspace.MappingChoice;
 import io.arrayflow.dataflows.mapspace.MappingFamily;
 import io.arrayflow.dataflows.mapspace.StationaryHeuristic;
-import io.arrayflow.workloads.spec.OpSpec;
 import io.arrayflow.workloads.spec.Role;
 import java.util.List;
 
@@ -34,8 +30,9 @@ import java.util.List;
  *   <li>loop order at every level: {@code G, M, C, R, S} outside, {@code N, P, Q} innermost.
  * </ul>
  */
-public final class WeightStationary implements MappingFamily {
-  private static final StationaryHeuristic RULES =
+public final class WeightStationary {
+  /** Weight-stationary mappings: the family, its space and its fixed rule. */
+  public static final MappingFamily FAMILY =
       new StationaryHeuristic(
           "WS",
           Role.WEIGHTS,
@@ -45,16 +42,5 @@ public final class WeightStationary implements MappingFamily {
           List.of(Q, P, N, S, R, C, M, G),
           List.of(G, M, C, R, S, N, P, Q));
 
-  /** Weight-stationary mappings. */
-  public WeightStationary() {}
-
-  @Override
-  public MappingChoice choose(OpSpec spec, Hierarchy h) {
-    return RULES.choose(spec, h);
-  }
-
-  @Override
-  public FamilySpace space() {
-    return RULES.space();
-  }
+  private WeightStationary() {}
 }

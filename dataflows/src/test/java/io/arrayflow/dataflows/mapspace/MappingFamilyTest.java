@@ -2,7 +2,7 @@ package io.arrayflow.dataflows.mapspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arrayflow.dataflows.Dataflow;
@@ -135,7 +135,7 @@ class MappingFamilyTest {
   void weightStationarySharesTheRowsBetweenThreeChannelsAndThreeFilterColumns() {
     OpSpec conv = OpSpec.conv("c3", 1, 1, 64, 3, 34, 34, 3, 3, 1, 0, 1);
 
-    Mapping m = new WeightStationary().choose(conv, EYERISS).mapping();
+    Mapping m = WeightStationary.FAMILY.choose(conv, EYERISS).mapping();
 
     assertEquals(3, m.spatial(Axis.ROWS, Dim.C));
     assertEquals(3, m.spatial(Axis.ROWS, Dim.S));
@@ -148,7 +148,7 @@ class MappingFamilyTest {
     // P = Q = 14 on 16 x 16: rows P 2 x M 8 fill all 16 (P 14 alone fills 14), cols Q 14.
     OpSpec conv = OpSpec.conv("c", 1, 1, 16, 8, 14, 14, 3, 3, 1, 1, 1);
 
-    Mapping m = new OutputStationary().choose(conv, EDGE).mapping();
+    Mapping m = OutputStationary.FAMILY.choose(conv, EDGE).mapping();
 
     assertEquals(2, m.spatial(Axis.ROWS, Dim.P));
     assertEquals(8, m.spatial(Axis.ROWS, Dim.M));
@@ -161,11 +161,14 @@ class MappingFamilyTest {
 
   @Test
   void dataflowsCarryTheirFamilies() {
-    assertInstanceOf(WeightStationary.class, Dataflow.WS.family());
-    assertInstanceOf(OutputStationary.class, Dataflow.OS.family());
-    assertInstanceOf(InputStationary.class, Dataflow.IS.family());
-    assertInstanceOf(RowStationary.class, Dataflow.RS.family());
-    assertInstanceOf(NoLocalReuse.class, Dataflow.NLR.family());
+    assertSame(WeightStationary.FAMILY, Dataflow.WS.family());
+    assertSame(OutputStationary.FAMILY, Dataflow.OS.family());
+    assertSame(InputStationary.FAMILY, Dataflow.IS.family());
+    assertSame(RowStationary.FAMILY, Dataflow.RS.family());
+    assertSame(NoLocalReuse.FAMILY, Dataflow.NLR.family());
+    assertEquals(
+        List.of("WS", "OS", "IS", "RS", "NLR"),
+        Stream.of(Dataflow.values()).map(d -> d.family().space().name()).toList());
   }
 
   @Test
@@ -174,7 +177,7 @@ class MappingFamilyTest {
     // holding a 3-wide filter row for q channels and p filters within its 224-word filter pad.
     OpSpec conv3 = ModelZoo.named("alexnet", 1, 128).layer("conv3").mac();
 
-    Mapping m = new RowStationary().choose(conv3, EYERISS).mapping();
+    Mapping m = RowStationary.FAMILY.choose(conv3, EYERISS).mapping();
 
     assertEquals(3, m.spatial(Axis.ROWS, Dim.R));
     assertEquals(13, m.spatial(Axis.COLS, Dim.P));
